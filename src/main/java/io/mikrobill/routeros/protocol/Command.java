@@ -46,19 +46,26 @@ public record Command(String path, List<String> words) {
     return path.substring(path.lastIndexOf('/') + 1);
   }
 
-  /** Whether the router keeps answering until the command is cancelled. */
+  /**
+   * Whether the router keeps answering until the command is cancelled: {@code listen}, a print
+   * with {@code =follow=} or {@code =follow-only=}, and monitors, pings and torches that were not
+   * told {@code =once=} or a {@code =count=}.
+   */
   public boolean isStreaming() {
     String verb = verb();
     if (verb.equals("listen")) {
       return true;
     }
+    boolean once = false;
     for (String w : words) {
-      if (w.equals("=follow=") || w.equals("=follow-only=") || w.startsWith("=follow=")
-          || w.startsWith("=follow-only=")) {
+      if (w.startsWith("=follow=") || w.startsWith("=follow-only=")) {
         return true;
       }
+      if (w.startsWith("=once=") || w.startsWith("=count=") || w.startsWith("=duration=")) {
+        once = true;
+      }
     }
-    return false;
+    return !once && (verb.startsWith("monitor") || verb.equals("ping") || verb.equals("torch"));
   }
 
   /** The words as bytes, with the given tag appended. */
@@ -80,13 +87,19 @@ public record Command(String path, List<String> words) {
     StringBuilder b = new StringBuilder(path);
     for (String w : words) {
       b.append(' ');
-      if (w.startsWith("=password=") || w.startsWith("=response=")) {
-        b.append(w, 0, w.indexOf('=', 1) + 1).append("***");
+      int eq = w.indexOf('=', 1);
+      if (eq > 0 && isSecret(w.substring(w.charAt(0) == '?' || w.charAt(0) == '=' ? 1 : 0, eq))) {
+        b.append(w, 0, eq + 1).append("***");
       } else {
         b.append(w);
       }
     }
     return b.toString();
+  }
+
+  private static boolean isSecret(String name) {
+    return name.contains("password") || name.equals("response") || name.contains("secret") || name.contains("passphrase")
+        || name.contains("key");
   }
 
   /** Builds commands from attributes, queries and a property list. */

@@ -23,6 +23,9 @@ public final class SentenceDecoder {
   /** Default cap on words in one sentence (a large print reply has one sentence per row). */
   public static final int DEFAULT_MAX_WORDS_PER_SENTENCE = 100_000;
 
+  /** Cap on the bytes of all words of one sentence: 256 MiB. */
+  public static final long MAX_SENTENCE_BYTES = 256L * 1024 * 1024;
+
   private static final int INITIAL_WORD_CAPACITY = 256;
 
   private final int maxWordSize;
@@ -37,6 +40,7 @@ public final class SentenceDecoder {
   private int wordFilled;
 
   private List<byte[]> words = new ArrayList<>();
+  private long sentenceBytes;
   private boolean poisoned;
 
   public SentenceDecoder() {
@@ -115,6 +119,10 @@ public final class SentenceDecoder {
       throw new RouterOsProtocolException(
           "sentence exceeds the maximum of " + maxWordsPerSentence + " words");
     }
+    sentenceBytes += len;
+    if (sentenceBytes > MAX_SENTENCE_BYTES) {
+      throw new RouterOsProtocolException("sentence exceeds " + MAX_SENTENCE_BYTES + " bytes");
+    }
     wordRemaining = len;
     word = new byte[(int) Math.min(len, INITIAL_WORD_CAPACITY)];
     wordFilled = 0;
@@ -148,6 +156,7 @@ public final class SentenceDecoder {
     }
     List<byte[]> done = words;
     words = new ArrayList<>();
+    sentenceBytes = 0;
     out.accept(done);
   }
 }

@@ -114,6 +114,20 @@ class CommandTest {
   }
 
   @Test
+  void shouldTreatMonitorsAsStreamingUnlessToldOnce() {
+    assertThat(Command.of("/interface/monitor-traffic", "=interface=ether1").isStreaming()).isTrue();
+    assertThat(Command.of("/interface/monitor-traffic", "=interface=ether1", "=once=").isStreaming()).isFalse();
+    assertThat(Command.of("/ping", "=address=10.0.0.1").isStreaming()).isTrue();
+    assertThat(Command.of("/ping", "=address=10.0.0.1", "=count=3").isStreaming()).isFalse();
+  }
+
+  @Test
+  void shouldMaskSecretsInQueriesAndOtherSecretAttributes() {
+    String text = Command.of("/radius/add", "=secret=s3cr3t", "?password=hunter2", "=name=bob").toString();
+    assertThat(text).doesNotContain("s3cr3t").doesNotContain("hunter2").contains("=name=bob");
+  }
+
+  @Test
   void shouldKeepItsWordsImmutable() {
     Command command = Command.of("/ip/address/print", "=.proplist=address");
 
