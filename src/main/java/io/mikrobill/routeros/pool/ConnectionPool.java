@@ -386,10 +386,11 @@ public final class ConnectionPool implements AutoCloseable {
   private void timeOut(Waiter w) {
     PoolExhaustedException error;
     synchronized (lock) {
-      if (!waiters.remove(w)) {
+      if (!waiters.contains(w)) {
         return;
       }
       error = exhausted("no connection within the acquire timeout");
+      waiters.remove(w);
     }
     metrics.acquireTimedOut();
     w.fail(error);
