@@ -23,6 +23,7 @@ public final class Main {
     c.put("run", new Command("start the MikroBill Camel application (default)", MikroBillApplication::run));
     c.put("ros", new Command("send RouterOS API commands and print the replies as JSON lines", RosCommand::run));
     c.put("simulator", new Command("run the simulated RouterOS router", Main::simulator));
+    c.put("bench", new Command("measure commands per second and latency against a router", io.mikrobill.bench.BenchCommand::run));
     return c;
   }
 

@@ -19,11 +19,12 @@ import org.slf4j.LoggerFactory;
  * Cached reads of every router, on Caffeine (the cache behind camel-caffeine; its W-TinyLFU
  * admission keeps hot menus better than plain LRU). Each entry has its own TTL.
  *
- * <p>No read after a write is stale: every menu group has a version that a write bumps when it
- * starts and again when it ends, and removes the group's entries both times. A read stores its
+ * <p>No read after a write is stale: every menu has a version that a write bumps when it
+ * starts and again when it ends (with the menus it affects, see {@link CacheKey#invalidatedBy}), and removes their entries both times. A read stores its
  * result only if the version it saw at its start is still current, so a read that raced a write
  * never fills the cache with what the write replaced. With integrity on, each entry carries a
- * checksum of its content, verified on every hit; a mismatch drops the entry and counts.
+ * checksum of its content, verified on every hit; a mismatch drops the entry and counts. Callers
+ * that miss a key while a read of it (at the same version) is on its way share that read.
  */
 public final class ReadCache {
 
@@ -35,6 +36,11 @@ public final class ReadCache {
   private final Cache<CacheKey, Entry> cache;
   private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
   private final AtomicLong integrityFailures = new AtomicLong();
+  private final AtomicLong coalesced = new AtomicLong();
+  private final Map<CacheKey, Loading> loading = new ConcurrentHashMap<>();
+
+  /** A read on its way to the router, shared by the callers that miss the same key meanwhile. */
+  private record Loading(long version, CompletableFuture<CommandResult> future) {}
 
   public ReadCache(CacheOptions options) {
     this(options, Ticker.systemTicker());
@@ -74,10 +80,26 @@ public final class ReadCache {
       LOG.warn("router={} cache entry failed its integrity check key={}; dropped", key.router(), key.name());
       cache.invalidate(key);
     }
-    AtomicLong version = version(key.router(), key.group());
+    AtomicLong version = version(key.router(), key.menu());
     long seen = version.get();
+    Loading inFlight = loading.get(key);
+    if (inFlight != null && inFlight.version == seen) {
+      coalesced.incrementAndGet();
+      return inFlight.future;
+    }
     Duration effective = ttl == null ? options.defaultTtl() : ttl;
-    return load.get().thenApply(result -> {
+    CompletableFuture<CommandResult> started = new CompletableFuture<>();
+    Loading mine = new Loading(seen, started);
+    loading.put(key, mine);
+    load.get().whenComplete((r, e) -> {
+      loading.remove(key, mine);
+      if (e != null) {
+        started.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+      } else {
+        started.complete(r);
+      }
+    });
+    return started.thenApply(result -> {
       if (version.get() == seen && !effective.isZero() && !effective.isNegative()) {
         cache.put(key, new Entry(result, options.integrity() ? checksum(result) : 0, effective.toNanos()));
         if (version.get() != seen) {
@@ -88,14 +110,16 @@ public final class ReadCache {
     });
   }
 
-  /** Call when a write to a menu starts and again when it ends. */
+  /** Call when a write to a menu starts and again when it ends; drops that menu's and its dependents' reads. */
   public void invalidate(String router, String menu) {
     if (!options.enabled()) {
       return;
     }
-    String group = CacheKey.groupOf(menu);
-    version(router, group).incrementAndGet();
-    cache.asMap().keySet().removeIf(k -> k.router().equals(router) && k.group().equals(group));
+    java.util.Set<String> menus = CacheKey.invalidatedBy(menu);
+    for (String m : menus) {
+      version(router, m).incrementAndGet();
+    }
+    cache.asMap().keySet().removeIf(k -> k.router().equals(router) && menus.contains(k.menu()));
   }
 
   public void invalidateAll() {
@@ -109,6 +133,11 @@ public final class ReadCache {
 
   public long size() {
     return cache.estimatedSize();
+  }
+
+  /** Misses that shared a read already on its way instead of sending their own. */
+  public long coalesced() {
+    return coalesced.get();
   }
 
   public long integrityFailures() {

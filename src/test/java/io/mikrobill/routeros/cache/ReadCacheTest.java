@@ -54,15 +54,17 @@ class ReadCacheTest {
   }
 
   @Test
-  void shouldDropTheMenuGroupsReadsWhenItIsWritten() {
+  void shouldDropTheMenusAndItsDependentsReadsWhenItIsWritten() {
     ReadCache cache = new ReadCache(CacheOptions.defaults(), ticker);
     CacheKey active = CacheKey.of("r1", "/ip/hotspot/active", "active");
     CacheKey ppp = CacheKey.of("r1", "/ppp/secret", "ppp");
+    CacheKey profiles = CacheKey.of("r1", "/ip/hotspot/user/profile", "profiles");
     CacheKey otherRouter = CacheKey.of("r2", "/ip/hotspot/user", "all-users");
     cache.read(users, null, () -> load("a")).join();
     cache.read(active, null, () -> load("a")).join();
     cache.read(ppp, null, () -> load("a")).join();
     cache.read(otherRouter, null, () -> load("a")).join();
+    cache.read(profiles, null, () -> load("a")).join();
 
     cache.invalidate("r1", "/ip/hotspot/user");
 
@@ -70,7 +72,8 @@ class ReadCacheTest {
     cache.read(active, null, () -> load("b")).join();
     cache.read(ppp, null, () -> load("b")).join();
     cache.read(otherRouter, null, () -> load("b")).join();
-    assertThat(loads).hasValue(6);
+    cache.read(profiles, null, () -> load("b")).join();
+    assertThat(loads).as("users and active reloaded; ppp, profiles and the other router still cached").hasValue(7);
   }
 
   @Test
@@ -126,10 +129,35 @@ class ReadCacheTest {
   }
 
   @Test
-  void shouldGroupMenusByTheirFirstPathElementsOrTwoUnderIp() {
-    assertThat(CacheKey.groupOf("/ip/hotspot/user")).isEqualTo("/ip/hotspot");
-    assertThat(CacheKey.groupOf("/ip/hotspot/user/profile")).isEqualTo("/ip/hotspot");
-    assertThat(CacheKey.groupOf("/ppp/secret")).isEqualTo("/ppp");
-    assertThat(CacheKey.groupOf("/system/identity")).isEqualTo("/system");
+  void shouldShareOneReadAmongCallersThatMissTheSameKeyMeanwhile() {
+    ReadCache cache = new ReadCache(CacheOptions.defaults(), ticker);
+    CompletableFuture<CommandResult> slow = new CompletableFuture<>();
+    CompletableFuture<CommandResult> a = cache.read(users, null, () -> {
+      loads.incrementAndGet();
+      return slow;
+    });
+    CompletableFuture<CommandResult> b = cache.read(users, null, () -> load("second"));
+    slow.complete(result("shared"));
+    assertThat(b.join()).isSameAs(a.join());
+    assertThat(loads).hasValue(1);
+    assertThat(cache.coalesced()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldNotShareAReadThatStartedBeforeAWrite() {
+    ReadCache cache = new ReadCache(CacheOptions.defaults(), ticker);
+    CompletableFuture<CommandResult> slow = new CompletableFuture<>();
+    cache.read(users, null, () -> slow);
+    cache.invalidate("r1", "/ip/hotspot/user");
+    CompletableFuture<CommandResult> after = cache.read(users, null, () -> load("after"));
+    slow.complete(result("before"));
+    assertThat(after.join().records().get(0)).containsEntry("name", "after");
+  }
+
+  @Test
+  void shouldInvalidateDependentMenusOfAWrite() {
+    assertThat(CacheKey.invalidatedBy("/ip/hotspot/user")).containsExactly("/ip/hotspot/user", "/ip/hotspot/active");
+    assertThat(CacheKey.invalidatedBy("/ppp/profile")).containsExactly("/ppp/profile", "/ppp/secret", "/ppp/active");
+    assertThat(CacheKey.invalidatedBy("/interface")).containsExactly("/interface");
   }
 }
