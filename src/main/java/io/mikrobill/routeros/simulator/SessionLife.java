@@ -106,7 +106,7 @@ final class SessionLife {
     Live live = new Live(true, id, user, 1000 + random.nextInt(100_000), 1000 + random.nextInt(20_000));
     Duration timeout = profile == null ? null : RouterDuration.tryParse(profile.get("session-timeout"));
     live.timeoutMillis = timeout == null ? 0 : timeout.toMillis();
-    sessions.put(id, live);
+    sessions.put(key(true, id), live);
     return id;
   }
 
@@ -123,14 +123,14 @@ final class SessionLife {
         "session-id", "0x81" + String.format("%06X", random.nextInt(1 << 24)),
         "limit-bytes-in", nonEmpty(s.get("limit-bytes-in")), "limit-bytes-out", nonEmpty(s.get("limit-bytes-out"))));
     state.pppSecrets.update(s.get(".id"), Map.of("last-caller-id", mac));
-    sessions.put(id, new Live(false, id, name, 1000 + random.nextInt(50_000), 1000 + random.nextInt(20_000)));
+    sessions.put(key(false, id), new Live(false, id, name, 1000 + random.nextInt(50_000), 1000 + random.nextInt(20_000)));
     return id;
   }
 
   /** Ends a session by its {@code .id} (the API's {@code remove}); refuses unknown ids. */
   synchronized void kick(boolean hotspot, String ref, String reason) {
-    Live live = sessions.get(ref.startsWith("*") ? ref.toUpperCase(java.util.Locale.ROOT) : ref);
-    if (live == null || live.hotspot != hotspot) {
+    Live live = sessions.get(key(hotspot, ref.toUpperCase(java.util.Locale.ROOT)));
+    if (live == null) {
       throw SimulatorTrap.noSuchItem();
     }
     logout(live, reason);
@@ -253,8 +253,13 @@ final class SessionLife {
     }
   }
 
+  /** Hotspot and PPP sessions have separate {@code .id} sequences, so the key says which. */
+  private static String key(boolean hotspot, String id) {
+    return (hotspot ? "h" : "p") + id;
+  }
+
   private void logout(Live live, String reason) {
-    sessions.remove(live.id);
+    sessions.remove(key(live.hotspot, live.id));
     if (live.hotspot) {
       state.hotspotActive.remove(live.id);
       Map<String, String> u = state.hotspotUsers.findBy("name", live.owner);

@@ -105,7 +105,6 @@ class SimulatorProtocolTest {
   void shouldEndTheSessionWithFatalOnQuit() {
     try (SimulatorFixture f = SimulatorFixture.start()) {
       RouterOsConnection c = f.connect();
-      CompletableFuture<Reply> fatal = new CompletableFuture<>();
       c.execute(Command.of("/quit"));
       RouterOsException cause = c.closeFuture().orTimeout(5, TimeUnit.SECONDS).join();
       assertThat(cause).isInstanceOf(RouterOsFatalException.class);
