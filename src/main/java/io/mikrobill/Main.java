@@ -22,7 +22,7 @@ public final class Main {
     Map<String, Command> c = new LinkedHashMap<>();
     c.put("run", new Command("start the MikroBill Camel application (default)", MikroBillApplication::run));
     c.put("ros", new Command("send RouterOS API commands and print the replies as JSON lines", RosCommand::run));
-    c.put("simulator", new Command("run the simulated RouterOS router", Main::simulator));
+    c.put("simulator", new Command("run the simulated RouterOS router", io.mikrobill.routeros.simulator.SimulatorCommand::run));
     c.put("bench", new Command("measure commands per second and latency against a router", io.mikrobill.bench.BenchCommand::run));
     return c;
   }
@@ -57,15 +57,5 @@ public final class Main {
     commands().forEach((k, v) -> out.printf("  %-10s %s%n", k, v.summary()));
     out.println();
     out.println("'java -jar mikrobill.jar COMMAND --help' describes a command's options.");
-  }
-
-  private static int simulator(String[] args) {
-    try {
-      Class<?> c = Class.forName("io.mikrobill.routeros.simulator.SimulatorCommand");
-      return (int) c.getMethod("run", String[].class).invoke(null, (Object) args);
-    } catch (ReflectiveOperationException e) {
-      System.err.println("simulator: not available in this build");
-      return 1;
-    }
   }
 }

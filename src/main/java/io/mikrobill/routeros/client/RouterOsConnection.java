@@ -213,6 +213,11 @@ public final class RouterOsConnection implements AutoCloseable {
   /** Sends an untagged sentence (login); replies come back in order. Event loop only. */
   void sendUntagged(List<String> words, ReplyListener listener) {
     channel.eventLoop().execute(() -> {
+      RouterOsException down = closeCause;
+      if (down != null || !channel.isActive()) {
+        listener.onFailure(down != null ? down : new RouterOsConnectionException(id + " closed before login"));
+        return;
+      }
       untagged.addLast(listener);
       Command c = new Command(words.get(0), words.subList(1, words.size()));
       channel.writeAndFlush(new OutboundSentence(c.toWords(null, options.charset())));

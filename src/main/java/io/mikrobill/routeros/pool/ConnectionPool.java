@@ -372,6 +372,9 @@ public final class ConnectionPool implements AutoCloseable {
         served.add(waiters.pollFirst());
         leases.add(take(e));
       }
+      if (!waiters.isEmpty() && !closed) {
+        growIfPossible();
+      }
     }
     long now = nanoTime.getAsLong();
     for (int i = 0; i < served.size(); i++) {

@@ -47,6 +47,7 @@ final class CommandDispatcher {
     menus.put("/interface",
         new TableCommands(state.interfaces, Set.of("print", "listen", "get", "set", "enable", "disable"))
             .with("monitor-traffic", system.monitorTraffic()));
+    menus.put("/ip/service", new TableCommands(state.services, Set.of("print", "get", "set", "enable", "disable", "listen")));
     menus.put("/system/resource", system.resource());
     menus.put("/system/identity", system.identity());
   }

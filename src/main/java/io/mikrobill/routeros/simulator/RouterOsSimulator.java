@@ -68,6 +68,7 @@ public final class RouterOsSimulator implements AutoCloseable {
       close();
       throw new IllegalStateException("simulator cannot listen on " + options.bind() + ":" + options.port() + ": " + e.getMessage(), e);
     }
+    router.state.seedServices(port(), apiSslPort(), options.maxSessions());
     long tick = options.lifeTick().toMillis();
     if (tick > 0) {
       lifeTicker = router.timer.scheduleAtFixedRate(this::lifeTick, tick, tick, TimeUnit.MILLISECONDS);

@@ -33,6 +33,7 @@ final class RouterState {
   final Menu pppSecrets;
   final Menu pppActive;
   final Menu interfaces;
+  final Menu services;
   volatile String identity;
   volatile Instant bootTime;
 
@@ -95,7 +96,46 @@ final class RouterState {
         of("mtu", "1500", COUNT), readOnly("actual-mtu", "1500"), readOnly("mac-address", ""),
         readOnly("running", "true"), of("disabled", "false", BOOLEAN),
         readOnly("rx-byte", "0"), readOnly("tx-byte", "0"), text("comment", "")));
+    services = new Menu(MenuSchema.of("/ip/service", List.of("name"),
+        "failure: service with such name exists",
+        text("name", ""), of("port", "0", COUNT), text("address", ""), text("certificate", "none"),
+        of("max-sessions", "20", (f, v) -> {
+          String n = COUNT.check(f, v);
+          int max = Integer.parseInt(n);
+          if (max < 1 || max > 1000) {
+            throw new SimulatorTrap(SimulatorTrap.ARGUMENT, "value of max-sessions out of range (1..1000)");
+          }
+          return n;
+        }),
+        readOnly("invalid", "false"), of("disabled", "false", BOOLEAN)));
     seedDefaults();
+  }
+
+  /**
+   * The services of {@code /ip service}, with the API's ports and {@code max-sessions} as the
+   * simulator serves them, so clients can read the session limit as on a real router.
+   */
+  void seedServices(int apiPort, int apiSslPort, int maxSessions) {
+    String max = String.valueOf(maxSessions);
+    services.clear();
+    services.insert(Map.of("name", "telnet", "port", "23", "disabled", "true"));
+    services.insert(Map.of("name", "ftp", "port", "21", "disabled", "true"));
+    services.insert(Map.of("name", "www", "port", "80"));
+    services.insert(Map.of("name", "ssh", "port", "22"));
+    services.insert(Map.of("name", "www-ssl", "port", "443", "disabled", "true"));
+    services.insert(Map.of("name", "api", "port", String.valueOf(Math.max(apiPort, 0)), "max-sessions", max));
+    services.insert(Map.of("name", "winbox", "port", "8291"));
+    services.insert(Map.of("name", "api-ssl", "port", String.valueOf(Math.max(apiSslPort, 0)), "max-sessions", max,
+        "disabled", apiSslPort < 0 ? "true" : "false"));
+  }
+
+  /** The api service's max-sessions, as configured on the router (changeable with /ip/service/set). */
+  int apiMaxSessions(int fallback) {
+    Map<String, String> api = services.findBy("name", "api");
+    if (api == null || api.get("max-sessions") == null || api.get("max-sessions").isEmpty()) {
+      return fallback;
+    }
+    return Integer.parseInt(api.get("max-sessions"));
   }
 
   private void seedDefaults() {

@@ -60,7 +60,7 @@ final class SimulatedRouter implements AutoCloseable {
   /** Counts a new connection; false when it is over {@code max-sessions}. */
   boolean sessionOpened(Channel ch) {
     channels.add(ch);
-    return sessions.incrementAndGet() <= options.maxSessions();
+    return sessions.incrementAndGet() <= state.apiMaxSessions(options.maxSessions());
   }
 
   void sessionClosed() {
