@@ -110,7 +110,7 @@ public final class ReadCache {
     });
   }
 
-  /** Call when a write to a menu starts and again when it ends; drops that menu's and its dependents' reads. */
+  /** Call when a write to a menu has ended; drops that menu's and its dependents' reads. */
   public void invalidate(String router, String menu) {
     if (!options.enabled()) {
       return;

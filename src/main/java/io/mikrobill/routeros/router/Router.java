@@ -132,8 +132,10 @@ public final class Router implements AutoCloseable {
       }
       return send(request, timeout, null);
     }
+    // Invalidate when the write ends: a read that overlaps the write may see either state, a
+    // read that starts after it must see it; the cache's versions make sure no read that started
+    // before the end stores what the write replaced.
     String menu = request.command().menu();
-    cache.invalidate(name(), menu);
     return send(request, timeout, menu).whenComplete((r, e) -> cache.invalidate(name(), menu));
   }
 
