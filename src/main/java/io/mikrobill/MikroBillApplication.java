@@ -1,31 +1,145 @@
 package io.mikrobill;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.mikrobill.billing.BillingService;
+import io.mikrobill.camel.RouterOsComponent;
+import io.mikrobill.config.Settings;
+import io.mikrobill.http.HttpResponses;
+import io.mikrobill.monitoring.Monitoring;
+import io.mikrobill.monitoring.RouterMetrics;
+import io.mikrobill.routeros.router.RouterConfiguration;
+import io.mikrobill.routeros.router.RouterRegistry;
+import io.mikrobill.routeros.simulator.RouterOsSimulator;
+import io.mikrobill.routeros.simulator.SimulatorOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code run} command: Camel Main with the YAML routes and kamelets read from the file system
- * of the folder it runs in, so integrators change them without rebuilding.
+ * of the folder it runs in, so integrators change them without rebuilding. Before Camel starts it
+ * builds what the routes use: the routers (or, with no {@code MIKROTIK_HOST}, an embedded
+ * simulator as router {@code default}), the metrics registry and the beans the routes call.
+ * Everything it starts is closed in reverse order when Camel stops.
  */
 public final class MikroBillApplication {
 
-  private MikroBillApplication() {}
+  private static final Logger LOG = LoggerFactory.getLogger(MikroBillApplication.class);
+
+  private final Path home;
+  private final Settings settings;
+  private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+  private String simulatorNotice;
+
+  MikroBillApplication(Path home, Settings settings) {
+    this.home = home;
+    this.settings = settings;
+  }
 
   static int run(String[] args) {
     Path home = Path.of(System.getenv().getOrDefault("MIKROBILL_HOME", ".")).toAbsolutePath().normalize();
-    if (!Files.isDirectory(home.resolve("routes"))) {
-      System.err.println("mikrobill: no routes/ folder in " + home
-          + "; run from the folder that holds routes/ and kamelets/, or set MIKROBILL_HOME to it");
+    if (!Files.isDirectory(home.resolve("routes")) || !Files.isDirectory(home.resolve("kamelets"))) {
+      System.err.println("mikrobill: no routes/ and kamelets/ folders in " + home
+          + "; run from the folder that holds them (the repository root), or set MIKROBILL_HOME to it");
       return 2;
     }
-    Main main = new Main();
-    main.addInitialProperty("camel.main.routes-include-pattern", home.resolve("routes").toUri() + "*.yaml");
+    MikroBillApplication app = new MikroBillApplication(home, new Settings(System.getenv(), home));
     try {
+      Main main = app.prepare();
       return main.run(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("mikrobill: bad setting: " + e.getMessage());
+      app.close();
+      return 2;
     } catch (Exception e) {
       System.err.println("mikrobill: " + e.getMessage());
+      app.close();
       return 1;
+    }
+  }
+
+  /** Builds the routers and beans and returns a Camel Main ready to run. */
+  Main prepare() throws Exception {
+    Path data = home.resolve(settings.get("DATA_DIR", "data"));
+    Files.createDirectories(data);
+    startEmbeddedSimulatorIfNeeded();
+    RouterRegistry routers = RouterRegistry.fromConfiguration(new RouterConfiguration(settings));
+    closeables.push(routers);
+    routers.start().get(settings.integer("ROUTER_START_TIMEOUT", 15_000), java.util.concurrent.TimeUnit.MILLISECONDS);
+
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    RouterMetrics routerMetrics = new RouterMetrics(routers, metrics);
+    closeables.push(routerMetrics);
+    routerMetrics.start(Duration.ofMillis(settings.integer("METRICS_POLL_INTERVAL", 30_000)));
+
+    Main main = new Main();
+    main.addInitialProperty("camel.main.routes-include-pattern", home.resolve("routes").toUri() + "*.yaml");
+    main.addInitialProperty("camel.component.kamelet.location", home.resolve("kamelets").toUri().toString());
+    main.addInitialProperty("camel.server.port", String.valueOf(settings.integer("PORT", 3000)));
+    main.bind("routerRegistry", routers);
+    main.bind("prometheusRegistry", metrics);
+    main.bind("httpResponses", new HttpResponses());
+    main.bind("monitoring", new Monitoring(routers, metrics, simulatorNotice));
+    main.bind("billing", new BillingService(Validation.validator(settings)));
+    main.addMainListener(new MainListenerSupport() {
+      @Override
+      public void afterConfigure(BaseMainSupport m) {
+        CamelContext context = m.getCamelContext();
+        RouterOsComponent.bind(context, routers);
+      }
+
+      @Override
+      public void afterStop(BaseMainSupport m) {
+        close();
+      }
+    });
+    return main;
+  }
+
+  private void startEmbeddedSimulatorIfNeeded() {
+    if (settings.apply("MIKROTIK_HOST") != null && !settings.apply("MIKROTIK_HOST").isBlank()) {
+      return;
+    }
+    int port = settings.integer("SIMULATOR_PORT", 8728);
+    String password = settings.get("SIMULATOR_PASSWORD", "");
+    RouterOsSimulator sim = new RouterOsSimulator(SimulatorOptions.builder().port(port).apiSslPort(-1)
+        .password(password).seedUsers(settings.integer("SIMULATOR_SEED_USERS", 20)).build());
+    try {
+      sim.start();
+    } catch (IllegalStateException busy) {
+      LOG.warn("simulator port {} is busy ({}); using a free port", port, busy.getMessage());
+      sim = new RouterOsSimulator(SimulatorOptions.builder().port(0).apiSslPort(-1).password(password)
+          .seedUsers(settings.integer("SIMULATOR_SEED_USERS", 20)).build());
+      sim.start();
+    }
+    closeables.push(sim);
+    settings.override("MIKROTIK_HOST", "127.0.0.1");
+    settings.override("MIKROTIK_PORT", String.valueOf(sim.port()));
+    settings.override("MIKROTIK_USERNAME", "admin");
+    settings.override("MIKROTIK_PASSWORD", password);
+    simulatorNotice = "MIKROTIK_HOST is not set: router 'default' is the EMBEDDED SIMULATOR at 127.0.0.1:" + sim.port()
+        + ", not a real router. Set MIKROTIK_HOST (and MIKROTIK_PORT, MIKROTIK_USERNAME, MIKROTIK_PASSWORD) to use yours.";
+    LOG.warn("**********************************************************************************");
+    LOG.warn("* {}", simulatorNotice);
+    LOG.warn("**********************************************************************************");
+  }
+
+  void close() {
+    while (!closeables.isEmpty()) {
+      try {
+        closeables.pop().close();
+      } catch (Exception e) {
+        LOG.warn("error while closing: {}", e.toString());
+      }
     }
   }
 }

@@ -1,0 +1,68 @@
+package io.mikrobill.billing;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a billing request asks of a router, with the RouterOS command it becomes. Names are the
+ * guide's ({@code createHotspotUser}...), shared by HTTP, CSV rows and JMS messages.
+ */
+public enum Action {
+  CREATE_HOTSPOT_USER("createHotspotUser", "/ip/hotspot/user/add", Kind.CREATE),
+  UPDATE_HOTSPOT_USER("updateHotspotUser", "/ip/hotspot/user/set", Kind.UPDATE),
+  CREATE_PPPOE_SECRET("createPPPoESecret", "/ppp/secret/add", Kind.CREATE),
+  UPDATE_PPPOE_SECRET("updatePPPoESecret", "/ppp/secret/set", Kind.UPDATE),
+  DISABLE_USER("disableUser", "disable", Kind.BY_NAME),
+  ENABLE_USER("enableUser", "enable", Kind.BY_NAME),
+  REMOVE_USER("removeUser", "remove", Kind.BY_NAME),
+  DISCONNECT_SESSION("disconnectSession", "remove", Kind.SESSION);
+
+  /** How the command addresses its item. */
+  public enum Kind {
+    CREATE,
+    UPDATE,
+    BY_NAME,
+    SESSION
+  }
+
+  private static final Map<String, Action> BY_NAME =
+      Arrays.stream(values()).collect(Collectors.toMap(Action::wireName, a -> a));
+
+  private final String wireName;
+  private final String command;
+  private final Kind kind;
+
+  Action(String wireName, String command, Kind kind) {
+    this.wireName = wireName;
+    this.command = command;
+    this.kind = kind;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The command path, or for user actions the verb to apply under the user's menu. */
+  public String command() {
+    return command;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The action of that name; an unknown one is refused with the valid names. */
+  public static Action parse(String name) {
+    Action a = name == null ? null : BY_NAME.get(name.trim());
+    if (a == null) {
+      throw new IllegalArgumentException("unknown action '" + name + "'; valid actions: " + names());
+    }
+    return a;
+  }
+
+  public static List<String> names() {
+    return Arrays.stream(values()).map(Action::wireName).toList();
+  }
+}

@@ -1,0 +1,176 @@
+package io.mikrobill.billing;
+
+import io.mikrobill.camel.RouterOsConstants;
+import io.mikrobill.routeros.flow.Priority;
+import io.mikrobill.routeros.protocol.Command;
+import io.mikrobill.validation.RequestValidator;
+import io.mikrobill.validation.ValidatedRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The one place where a request from any source (HTTP, CSV row, JMS message) is validated and
+ * turned into the routeros call that applies it. Routes call {@link #prepare}, send the exchange
+ * to {@code direct:apply} (the routeros-sink kamelet, inside the router's circuit breaker), and
+ * read the outcome.
+ */
+public final class BillingService {
+
+  /** Exchange property holding the validated request. */
+  public static final String REQUEST = "mikrobill.request";
+  /** Header with the command path without its leading slash, for the kamelet's command. */
+  public static final String COMMAND_PATH = "RouterOsCommandPath";
+
+  private final RequestValidator validator;
+
+  public BillingService(RequestValidator validator) {
+    this.validator = validator;
+  }
+
+  /** Validates {@code fields} for {@code action} and turns them into the command that applies it. */
+  public Prepared prepare(String action, Map<String, Object> fields, String source) {
+    ValidatedRequest v = validator.validate(action, fields, source);
+    Action a = Action.parse(v.action());
+    Command command = RouterCommands.of(a, v.fields());
+    Priority priority = Priority.parse(str(fields.get("priority")));
+    return new Prepared(a, v.router(), v.fields(), command, priority);
+  }
+
+  /** A validated request and its command. */
+  public record Prepared(Action action, String router, Map<String, String> fields, Command command, Priority priority) {
+
+    /** Sets the headers the routeros-sink call reads, and clears the body. */
+    public void applyTo(Exchange exchange) {
+      Message m = exchange.getMessage();
+      m.setHeader(RouterOsConstants.ROUTER, router);
+      m.setHeader(COMMAND_PATH, command.path().substring(1));
+      m.setHeader(RouterOsConstants.WORDS, command.words());
+      m.setHeader(RouterOsConstants.PRIORITY, priority.wireName());
+      m.removeHeader(RouterOsConstants.ATTRIBUTES);
+      m.setBody(null);
+      exchange.setProperty(REQUEST, this);
+    }
+  }
+
+  /** Route step: prepares the exchange's JSON body (a map) plus the {@code username} path parameter. */
+  public void prepareHttp(Exchange exchange, String action) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    Object body = exchange.getMessage().getBody();
+    if (body instanceof Map<?, ?> map) {
+      map.forEach((k, v) -> fields.put(String.valueOf(k), v));
+    } else if (body != null && !(body instanceof String s && s.isBlank())) {
+      throw new IllegalArgumentException("the body must be a JSON object");
+    }
+    String username = exchange.getMessage().getHeader("username", String.class);
+    if (username != null) {
+      fields.put("username", username);
+    }
+    String id = exchange.getMessage().getHeader("id", String.class);
+    if (id != null) {
+      fields.put("id", id);
+    }
+    String type = exchange.getMessage().getHeader("type", String.class);
+    if (type != null) {
+      fields.putIfAbsent("type", type);
+    }
+    String router = exchange.getMessage().getHeader("router", String.class);
+    if (router != null && !fields.containsKey("router")) {
+      fields.put("router", router);
+    }
+    prepare(action, fields, "http").applyTo(exchange);
+  }
+
+  /**
+   * Route step for a read: {@code menu} print through the cache (unless {@code ?useCache=false}),
+   * for one user when the {@code username} path parameter is there.
+   */
+  public void prepareRead(Exchange exchange, String menu) {
+    Message m = exchange.getMessage();
+    String router = m.getHeader("router", "default", String.class);
+    if (!router.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new IllegalArgumentException("router must be 1 to 64 letters, digits, '_' or '-'");
+    }
+    Command.Builder b = Command.builder(menu + "/print");
+    String username = m.getHeader("username", String.class);
+    if (username != null) {
+      if (!username.matches("[A-Za-z0-9@._-]{1,64}")) {
+        throw new IllegalArgumentException("username may hold only letters, digits and @._-");
+      }
+      b.whereEquals("name", username);
+    }
+    String id = m.getHeader("id", String.class);
+    if (id != null) {
+      b.whereEquals(".id", id);
+    }
+    Command c = b.build();
+    boolean useCache = !"false".equalsIgnoreCase(m.getHeader("useCache", "true", String.class));
+    m.setHeader(RouterOsConstants.ROUTER, router);
+    m.setHeader(COMMAND_PATH, c.path().substring(1));
+    m.setHeader(RouterOsConstants.WORDS, c.words());
+    m.setHeader(RouterOsConstants.USE_CACHE, useCache);
+    m.setBody(null);
+  }
+
+  /** Route step after a print of one item: the item, or a 404 error when there is none. */
+  public Map<String, Object> one(Exchange exchange) {
+    List<Map<String, Object>> rows = records(exchange);
+    if (rows.isEmpty()) {
+      throw new NotFoundException("no such item: " + exchange.getMessage().getHeader("username",
+          exchange.getMessage().getHeader("id", String.class), String.class));
+    }
+    return rows.get(0);
+  }
+
+  /** Nothing matched. */
+  public static final class NotFoundException extends RuntimeException {
+    public NotFoundException(String message) {
+      super(message);
+    }
+  }
+
+  /** Route step after an add: the response body of a created user. */
+  public Map<String, Object> created(Exchange exchange) {
+    Prepared p = exchange.getProperty(REQUEST, Prepared.class);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", exchange.getMessage().getHeader(RouterOsConstants.RET));
+    out.put("username", p.fields().get("username"));
+    out.put("router", p.router());
+    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 201);
+    return out;
+  }
+
+  /** Route step after a change: a short confirmation. */
+  public Map<String, Object> done(Exchange exchange) {
+    Prepared p = exchange.getProperty(REQUEST, Prepared.class);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", "ok");
+    out.put("action", p.action().wireName());
+    if (p.fields().get("username") != null) {
+      out.put("username", p.fields().get("username"));
+    }
+    out.put("router", p.router());
+    return out;
+  }
+
+  /** Route step after a print: the records in the guide's names, passwords left out. */
+  public List<Map<String, Object>> records(Exchange exchange) {
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> rows = exchange.getMessage().getBody(List.class);
+    return rows == null ? List.of() : rows.stream().map(RouterCommands::toGuideNames).toList();
+  }
+
+  /** Route step: {"hotspot": property hotspot, "pppoe": body}, both lists of records. */
+  public Map<String, Object> combine(Exchange exchange) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("hotspot", exchange.getProperty("hotspot"));
+    out.put("pppoe", exchange.getMessage().getBody());
+    return out;
+  }
+
+  private static String str(Object o) {
+    return o == null ? null : String.valueOf(o);
+  }
+}

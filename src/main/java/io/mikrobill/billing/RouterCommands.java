@@ -1,0 +1,118 @@
+package io.mikrobill.billing;
+
+import io.mikrobill.routeros.protocol.Command;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a validated billing request into the RouterOS command that applies it. Field names are the
+ * guide's (camelCase) and become RouterOS attribute names; users are addressed by name
+ * ({@code =numbers=alice}), which RouterOS resolves on the router.
+ */
+public final class RouterCommands {
+
+  /** The guide's field names and their RouterOS attributes. */
+  static final Map<String, String> ATTRIBUTES = Map.ofEntries(
+      Map.entry("username", "name"),
+      Map.entry("password", "password"),
+      Map.entry("profile", "profile"),
+      Map.entry("comment", "comment"),
+      Map.entry("limitUptime", "limit-uptime"),
+      Map.entry("limitBytesTotal", "limit-bytes-total"),
+      Map.entry("limitBytesIn", "limit-bytes-in"),
+      Map.entry("limitBytesOut", "limit-bytes-out"),
+      Map.entry("server", "server"),
+      Map.entry("macAddress", "mac-address"),
+      Map.entry("service", "service"),
+      Map.entry("localAddress", "local-address"),
+      Map.entry("remoteAddress", "remote-address"),
+      Map.entry("callerId", "caller-id"),
+      Map.entry("disabled", "disabled"));
+
+  private RouterCommands() {}
+
+  /** The command for an action on validated fields (the guide's names, as text). */
+  public static Command of(Action action, Map<String, String> fields) {
+    return switch (action.kind()) {
+      case CREATE -> {
+        Command.Builder b = Command.builder(action.command());
+        attributes(fields, false).forEach(b::attribute);
+        if (action == Action.CREATE_PPPOE_SECRET && !fields.containsKey("service")) {
+          b.attribute("service", "pppoe");
+        }
+        yield b.build();
+      }
+      case UPDATE -> {
+        Command.Builder b = Command.builder(action.command()).attribute("numbers", require(fields, "username"));
+        attributes(fields, true).forEach(b::attribute);
+        if (fields.containsKey("newUsername")) {
+          b.attribute("name", fields.get("newUsername"));
+        }
+        yield b.build();
+      }
+      case BY_NAME -> Command.builder(userMenu(fields) + "/" + action.command())
+          .attribute("numbers", require(fields, "username")).build();
+      case SESSION -> Command.builder(sessionMenu(fields) + "/remove").attribute("numbers", require(fields, "id")).build();
+    };
+  }
+
+  /** {@code /ip/hotspot/user} or, with {@code type=pppoe}, {@code /ppp/secret}. */
+  public static String userMenu(Map<String, String> fields) {
+    return isPpp(fields) ? "/ppp/secret" : "/ip/hotspot/user";
+  }
+
+  static String sessionMenu(Map<String, String> fields) {
+    return isPpp(fields) ? "/ppp/active" : "/ip/hotspot/active";
+  }
+
+  private static boolean isPpp(Map<String, String> fields) {
+    String type = fields.getOrDefault("type", "hotspot");
+    return type.equalsIgnoreCase("pppoe") || type.equalsIgnoreCase("ppp");
+  }
+
+  private static Map<String, String> attributes(Map<String, String> fields, boolean skipName) {
+    Map<String, String> out = new LinkedHashMap<>();
+    fields.forEach((k, v) -> {
+      String attr = ATTRIBUTES.get(k);
+      if (attr != null && v != null && !(skipName && attr.equals("name"))) {
+        out.put(attr, v);
+      }
+    });
+    return out;
+  }
+
+  private static String require(Map<String, String> fields, String name) {
+    String v = fields.get(name);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException(name + " is required");
+    }
+    return v;
+  }
+
+  /** A router record in the guide's names: {@code .id} becomes {@code id}, {@code limit-uptime} {@code limitUptime}. */
+  public static Map<String, Object> toGuideNames(Map<String, String> record) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    record.forEach((k, v) -> {
+      if (k.equals("password")) {
+        return;
+      }
+      String key = k.equals(".id") ? "id" : k.equals("name") ? "username" : camel(k);
+      out.put(key, v);
+    });
+    return out;
+  }
+
+  private static String camel(String dashed) {
+    StringBuilder b = new StringBuilder();
+    boolean up = false;
+    for (char c : dashed.toCharArray()) {
+      if (c == '-') {
+        up = true;
+      } else {
+        b.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    return b.toString();
+  }
+}

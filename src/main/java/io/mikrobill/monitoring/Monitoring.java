@@ -1,0 +1,94 @@
+package io.mikrobill.monitoring;
+
+import io.mikrobill.routeros.router.Router;
+import io.mikrobill.routeros.router.RouterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+
+/** The /monitoring endpoints: liveness, readiness, overall health, status and Prometheus metrics. */
+public final class Monitoring {
+
+  private final RouterRegistry routers;
+  private final PrometheusMeterRegistry metrics;
+  private final String simulatorNotice;
+  private final Instant started = Instant.now();
+
+  public Monitoring(RouterRegistry routers, PrometheusMeterRegistry metrics, String simulatorNotice) {
+    this.routers = routers;
+    this.metrics = metrics;
+    this.simulatorNotice = simulatorNotice;
+  }
+
+  /** Readiness: every router reachable and not behind an open breaker. 503 otherwise. */
+  public Map<String, Object> ready(Exchange exchange) {
+    java.util.function.Predicate<HealthCheck> notReadiness = check -> !check.isReadiness();
+    return checks(exchange, HealthCheckHelper.invoke(exchange.getContext(), notReadiness));
+  }
+
+  /** Overall health: liveness and readiness checks together. */
+  public Map<String, Object> health(Exchange exchange) {
+    return checks(exchange, HealthCheckHelper.invoke(exchange.getContext()));
+  }
+
+  private Map<String, Object> checks(Exchange exchange, java.util.Collection<HealthCheck.Result> results) {
+    boolean up = results.stream().allMatch(r -> r.getState() != HealthCheck.State.DOWN);
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (HealthCheck.Result r : results) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", r.getCheck().getId());
+      m.put("state", r.getState().name());
+      r.getMessage().ifPresent(msg -> m.put("message", msg));
+      Map<String, Object> details = new LinkedHashMap<>(r.getDetails());
+      details.keySet().removeIf(k -> k.startsWith("invocation") || k.startsWith("failure") || k.equals("check.kind"));
+      if (!details.isEmpty()) {
+        m.put("details", details);
+      }
+      list.add(m);
+    }
+    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, up ? 200 : 503);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", up ? "UP" : "DOWN");
+    out.put("checks", list);
+    return out;
+  }
+
+  /** What runs and against which routers; says loudly when the router is the embedded simulator. */
+  public Map<String, Object> status() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("service", "mikrobill");
+    out.put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
+    if (simulatorNotice != null) {
+      out.put("simulator", Map.of("embedded", true, "warning", simulatorNotice));
+    }
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Router r : routers.all()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", r.name());
+      m.put("host", r.client().host());
+      m.put("port", r.client().port());
+      m.put("available", r.pool().isAvailable());
+      m.put("pool", r.pool().state().toString());
+      m.put("circuitBreaker", r.breaker().getState().name());
+      m.put("rateLimitQueued", r.limiter().queued());
+      m.put("requestQueueQueued", r.queue().queued());
+      list.add(m);
+    }
+    out.put("routers", list);
+    out.put("cache", Map.of("size", routers.cache().size(), "hitRatio", routers.cache().stats().hitRate()));
+    return out;
+  }
+
+  /** Prometheus text format. */
+  public String metrics(Exchange exchange) {
+    exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+    return metrics.scrape();
+  }
+}
