@@ -1,0 +1,60 @@
+package io.mikrobill.jms;
+
+import io.mikrobill.routeros.router.Router;
+import io.mikrobill.routeros.router.RouterEvent;
+import io.mikrobill.routeros.router.RouterRegistry;
+import org.apache.camel.Route;
+import org.apache.camel.support.RoutePolicySupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stops a route's consumer while any router's circuit breaker is open, and starts it again when
+ * none is: messages wait in the broker instead of failing while a router is down.
+ */
+public final class BreakerPausePolicy extends RoutePolicySupport {
+
+  private static final Logger LOG = LoggerFactory.getLogger(BreakerPausePolicy.class);
+
+  private final RouterRegistry routers;
+  private Runnable unsubscribe;
+
+  public BreakerPausePolicy(RouterRegistry routers) {
+    this.routers = routers;
+  }
+
+  @Override
+  public void onStart(Route route) {
+    unsubscribe = routers.events().subscribe(event -> {
+      if (event.type().equals(RouterEvent.BREAKER_STATE_CHANGE)) {
+        apply(route);
+      }
+    });
+    apply(route);
+  }
+
+  @Override
+  public void onStop(Route route) {
+    if (unsubscribe != null) {
+      unsubscribe.run();
+      unsubscribe = null;
+    }
+  }
+
+  private void apply(Route route) {
+    boolean anyOpen = routers.all().stream().map(Router::breaker).anyMatch(b -> b.getState().name().contains("OPEN")
+        && !b.getState().name().equals("HALF_OPEN"));
+    try {
+      if (anyOpen) {
+        LOG.warn("route={} paused: a router's circuit breaker is open; messages wait in the broker", route.getRouteId());
+        stopConsumer(route.getConsumer());
+      } else {
+        if (startConsumer(route.getConsumer())) {
+          LOG.info("route={} resumed: no circuit breaker is open", route.getRouteId());
+        }
+      }
+    } catch (Exception e) {
+      LOG.warn("route={} cannot pause or resume its consumer: {}", route.getRouteId(), e.toString());
+    }
+  }
+}

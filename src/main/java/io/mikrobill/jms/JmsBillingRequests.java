@@ -1,0 +1,102 @@
+package io.mikrobill.jms;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mikrobill.billing.ApplyResult;
+import io.mikrobill.billing.RequestApplier;
+import io.mikrobill.routeros.flow.Priority;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One billing message from the queue, in its JMS transaction: {@code {"action": ..., "router":
+ * ..., ...fields}}. Applied once (keyed by its {@code requestId} field, else its JMSMessageID);
+ * the JMS priority becomes the pipeline's. A refusal, or a router still unreachable on the last
+ * allowed delivery, moves the message to the dead-letter queue with its reason (header {@code
+ * MikroBillReason}) in the same transaction; an unreachable router before that rolls back so the
+ * broker redelivers later. A {@code JMSReplyTo} gets the result either way.
+ */
+public final class JmsBillingRequests {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JmsBillingRequests.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RequestApplier applier;
+  private final ProducerTemplate template;
+  private final String deadLetterUri;
+  private final int maxRedeliveries;
+  private final long timeoutMs;
+
+  public JmsBillingRequests(RequestApplier applier, ProducerTemplate template, String deadLetterQueue, int maxRedeliveries, long timeoutMs) {
+    this.applier = applier;
+    this.template = template;
+    this.deadLetterUri = "jms:queue:" + deadLetterQueue + "?transacted=true";
+    this.maxRedeliveries = maxRedeliveries;
+    this.timeoutMs = timeoutMs;
+  }
+
+  /** Route step of billing-jms. Throws to roll back when the router is unreachable and retries remain. */
+  public void handle(Exchange exchange) throws Exception {
+    String body = exchange.getMessage().getBody(String.class);
+    String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
+    int delivery = exchange.getMessage().getHeader("JMSXDeliveryCount", 1, Integer.class);
+    Map<String, Object> fields;
+    String action;
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> parsed = JSON.readValue(body == null ? "" : body, Map.class);
+      fields = new LinkedHashMap<>(parsed);
+      action = String.valueOf(fields.remove("action"));
+    } catch (Exception e) {
+      deadLetter(exchange, body, "not a JSON object: " + firstLine(e.getMessage()));
+      reply(exchange, ApplyResult.refused(400, "bad-request", "not a JSON object"), messageId);
+      return;
+    }
+    Integer jmsPriority = exchange.getMessage().getHeader("JMSPriority", Integer.class);
+    if (jmsPriority != null && !fields.containsKey("priority")) {
+      fields.put("priority", Priority.fromJms(jmsPriority).wireName());
+    }
+    String key = fields.get("requestId") != null ? "id:" + fields.remove("requestId") : "msg:" + messageId;
+    ApplyResult result = applier.apply("jms", key, action, fields).get(timeoutMs, TimeUnit.MILLISECONDS);
+    if (result.isTransient()) {
+      if (delivery <= maxRedeliveries) {
+        throw new IllegalStateException("router unreachable, delivery " + delivery + " of " + (maxRedeliveries + 1)
+            + ": " + result.reason());
+      }
+      deadLetter(exchange, body, "router unreachable after " + delivery + " deliveries: " + result.reason());
+    } else if (!result.applied()) {
+      deadLetter(exchange, body, result.reason());
+    }
+    reply(exchange, result, messageId);
+  }
+
+  private void deadLetter(Exchange exchange, String body, String reason) {
+    LOG.warn("jms message={} moved to dead-letter queue reason=\"{}\"", exchange.getMessage().getHeader("JMSMessageID"), reason);
+    template.sendBodyAndHeader(deadLetterUri, body, "MikroBillReason", reason == null ? "refused" : reason);
+  }
+
+  private static void reply(Exchange exchange, ApplyResult r, String messageId) throws Exception {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", r.applied() ? "applied" : "refused");
+    if (r.routerId() != null) {
+      out.put("id", r.routerId());
+    }
+    if (!r.applied()) {
+      out.put("error", Map.of("type", r.type(), "status", r.status(), "message", String.valueOf(r.reason())));
+    }
+    out.put("messageId", messageId);
+    exchange.getMessage().setBody(JSON.writeValueAsString(out));
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,237 @@
+package io.mikrobill.voucher;
+
+import io.mikrobill.billing.ApplyResult;
+import io.mikrobill.billing.RequestApplier;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports one CSV voucher file: {@code username,password,profile,limit_uptime,limit_bytes_total,price,comment}.
+ * Rows are streamed (constant memory whatever the file's size), each validated and applied once:
+ * its key is the file's SHA-256 and the row number, so the same file dropped again, or a file
+ * taken up again after a crash, applies no row twice and skips none. Up to {@code window} rows are
+ * in flight at once; the result file lists every row in order, {@code ok} with the router's .id or
+ * {@code error} with the reason, and appears atomically when the file is done.
+ */
+public final class CsvVoucherImport {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CsvVoucherImport.class);
+  static final List<String> HEADER = List.of("username", "password", "profile", "limit_uptime", "limit_bytes_total", "price", "comment");
+  private static final List<String> RESULT_HEADER = List.of("row", "username", "status", "id", "reason");
+
+  private final RequestApplier applier;
+  private final VoucherBook book;
+  private final Path outbox;
+  private final int window;
+  private final String router;
+  private final int maxRetries;
+
+  public CsvVoucherImport(RequestApplier applier, VoucherBook book, Path outbox, int window, String router, int maxRetries) {
+    this.maxRetries = maxRetries;
+    this.applier = applier;
+    this.book = book;
+    this.outbox = outbox;
+    this.window = window;
+    this.router = router;
+  }
+
+  /** Route step of vouchers-csv: the exchange's body is the dropped file. */
+  public void process(org.apache.camel.Exchange exchange) throws IOException, InterruptedException {
+    org.apache.camel.component.file.GenericFile<?> file = exchange.getMessage().getBody(org.apache.camel.component.file.GenericFile.class);
+    Path path = Path.of(file.getAbsoluteFilePath());
+    Summary s = importFile(path, file.getFileNameOnly());
+    exchange.getMessage().setHeader("MikroBillRowsOk", s.ok());
+    exchange.getMessage().setHeader("MikroBillRowsError", s.error());
+  }
+
+  /** Imports {@code file} (named {@code name}); returns the counts. */
+  public Summary importFile(Path file, String name) throws IOException, InterruptedException {
+    String digest = sha256(file);
+    String base = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+    Files.createDirectories(outbox);
+    Path tmp = outbox.resolve(base + ".result.csv.tmp");
+    Path result = outbox.resolve(base + ".result.csv");
+    Summary summary = new Summary();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+            .setIgnoreEmptyLines(true).get().parse(in);
+        BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+        CSVPrinter out = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+      out.printRecord(RESULT_HEADER);
+      List<String> header = parser.getHeaderNames();
+      if (!header.containsAll(List.of("username", "password"))) {
+        throw new IllegalArgumentException("file " + name + ": header must be " + String.join(",", HEADER) + ", was " + header);
+      }
+      Ordered ordered = new Ordered(out, summary);
+      Semaphore slots = new Semaphore(window);
+      long rowNo = 0;
+      for (CSVRecord rec : parser) {
+        long row = ++rowNo;
+        slots.acquire();
+        Map<String, Object> fields = fields(rec);
+        CompletableFuture<ApplyResult> f;
+        try {
+          f = applyWithRetry(digest + ":" + row, fields, 0);
+        } catch (RuntimeException e) {
+          f = CompletableFuture.completedFuture(ApplyResult.refused(500, "internal", e.getMessage()));
+        }
+        f.whenComplete((r, e) -> {
+          ApplyResult res = e != null ? ApplyResult.refused(500, "internal", String.valueOf(e.getMessage())) : r;
+          if (res.applied()) {
+            recordVoucher(fields, digest, res);
+          }
+          ordered.done(row, String.valueOf(fields.get("username")), res);
+          slots.release();
+        });
+        if (row % 1000 == 0) {
+          LOG.info("file={} rows={} ok={} error={}", name, row, summary.ok, summary.error);
+        }
+      }
+      if (!slots.tryAcquire(window, 10, TimeUnit.MINUTES)) {
+        throw new IOException("file " + name + ": rows still in flight after 10 minutes");
+      }
+      ordered.flushAll();
+    }
+    Files.move(tmp, result, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    LOG.info("file={} done rows={} ok={} error={} result={}", name, summary.ok + summary.error, summary.ok, summary.error, result);
+    return summary;
+  }
+
+  /**
+   * A row whose router is unreachable waits and is tried again (1 s, 2 s, 4 s... up to 30 s
+   * apart) for up to {@code maxRetries} tries: files wait while a router is down; only then is the
+   * row reported as an error, and its key stays open so the same file dropped again retries it.
+   */
+  private CompletableFuture<ApplyResult> applyWithRetry(String key, Map<String, Object> fields, int attempt) {
+    return applier.apply("csv", key, "createHotspotUser", fields).thenCompose(r -> {
+      if (!r.isTransient() || attempt >= maxRetries) {
+        return CompletableFuture.completedFuture(r);
+      }
+      long delay = Math.min(30_000L, 1000L << Math.min(attempt, 5));
+      return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
+          .thenCompose(v -> applyWithRetry(key, fields, attempt + 1));
+    });
+  }
+
+  private void recordVoucher(Map<String, Object> fields, String digest, ApplyResult res) {
+    String price = (String) fields.get("price");
+    try {
+      book.created(String.valueOf(fields.get("username")), "csv-" + digest.substring(0, 16),
+          String.valueOf(fields.getOrDefault("profile", "default")),
+          price == null || price.isBlank() ? BigDecimal.ZERO : new BigDecimal(price), router, res.routerId());
+    } catch (RuntimeException e) {
+      LOG.warn("voucher={} applied but not recorded in the ledger: {}", fields.get("username"), e.toString());
+    }
+  }
+
+  private Map<String, Object> fields(CSVRecord rec) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("router", router);
+    put(f, "username", rec, "username");
+    put(f, "password", rec, "password");
+    put(f, "profile", rec, "profile");
+    put(f, "limitUptime", rec, "limit_uptime");
+    put(f, "limitBytesTotal", rec, "limit_bytes_total");
+    put(f, "comment", rec, "comment");
+    if (rec.isMapped("price") && rec.isSet("price")) {
+      f.put("price", rec.get("price"));
+    }
+    return f;
+  }
+
+  private static void put(Map<String, Object> f, String key, CSVRecord rec, String column) {
+    if (rec.isMapped(column) && rec.isSet(column) && !rec.get(column).isEmpty()) {
+      f.put(key, rec.get(column));
+    }
+  }
+
+  static String sha256(Path file) throws IOException {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      byte[] buf = new byte[65536];
+      while (in.read(buf) >= 0) {
+        // reading feeds the digest
+      }
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
+  }
+
+  /** Counts of a finished file. */
+  public static final class Summary {
+    volatile long ok;
+    volatile long error;
+
+    public long ok() {
+      return ok;
+    }
+
+    public long error() {
+      return error;
+    }
+  }
+
+  /** Writes results in row order although rows finish in any order; holds at most a window of lines. */
+  private static final class Ordered {
+    private final CSVPrinter out;
+    private final Summary summary;
+    private final TreeMap<Long, List<String>> pending = new TreeMap<>();
+    private long next = 1;
+
+    Ordered(CSVPrinter out, Summary summary) {
+      this.out = out;
+      this.summary = summary;
+    }
+
+    synchronized void done(long row, String username, ApplyResult r) {
+      if (r.applied()) {
+        summary.ok++;
+      } else {
+        summary.error++;
+      }
+      pending.put(row, List.of(String.valueOf(row), username, r.applied() ? "ok" : "error",
+          r.routerId() == null ? "" : r.routerId(), r.reason() == null ? "" : r.reason()));
+      flushReady();
+    }
+
+    private void flushReady() {
+      while (!pending.isEmpty() && pending.firstKey() == next) {
+        try {
+          out.printRecord(pending.pollFirstEntry().getValue());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        next++;
+      }
+    }
+
+    synchronized void flushAll() throws IOException {
+      flushReady();
+      out.flush();
+    }
+  }
+}

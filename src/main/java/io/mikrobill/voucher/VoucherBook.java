@@ -1,0 +1,11 @@
+package io.mikrobill.voucher;
+
+import java.math.BigDecimal;
+
+/** Where vouchers created on a router are recorded (the ledger behind revenue and the voucher API). */
+public interface VoucherBook {
+
+  VoucherBook NONE = (code, batch, profile, price, router, routerId) -> { };
+
+  void created(String code, String batchId, String profile, BigDecimal price, String router, String routerId);
+}
