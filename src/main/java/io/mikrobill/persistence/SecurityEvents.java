@@ -1,0 +1,95 @@
+package io.mikrobill.persistence;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * An append-only log of security events. The text comes from whoever sent the bad input, so it
+ * is shortened to fit its column rather than refused: recording an attack must not fail because
+ * the attacker sent a long string.
+ */
+public final class SecurityEvents {
+
+  public static final int MAX_RECENT = 1000;
+
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  public SecurityEvents(DataSource dataSource) {
+    this(dataSource, Clock.systemUTC());
+  }
+
+  public SecurityEvents(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+  }
+
+  public void record(String source, String kind, String field, String detail) {
+    InvalidValueException.require("source", source, 16);
+    InvalidValueException.require("kind", kind, 32);
+    Jdbc.withConnection(
+        dataSource,
+        "record security event " + kind,
+        connection -> {
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "insert into security_events(occurred_at, source, kind, field, detail)"
+                      + " values (?, ?, ?, ?, ?)")) {
+            insert.setObject(1, Jdbc.now(clock));
+            insert.setString(2, source);
+            insert.setString(3, kind);
+            insert.setString(4, InvalidValueException.truncate(field, 64));
+            insert.setString(5, InvalidValueException.truncate(detail, 512));
+            return insert.executeUpdate();
+          }
+        });
+  }
+
+  public long count() {
+    return Jdbc.withConnection(
+        dataSource,
+        "count security events",
+        connection -> {
+          try (PreparedStatement select =
+                  connection.prepareStatement("select count(*) from security_events");
+              ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  /** The newest {@code n} events, newest first. */
+  public List<SecurityEvent> recent(int n) {
+    InvalidValueException.page(n, 0, MAX_RECENT);
+    return Jdbc.withConnection(
+        dataSource,
+        "list security events",
+        connection -> {
+          try (PreparedStatement select =
+              connection.prepareStatement(
+                  "select id, occurred_at, source, kind, field, detail from security_events"
+                      + " order by id desc limit ?")) {
+            select.setInt(1, n);
+            List<SecurityEvent> events = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+              while (rs.next()) {
+                events.add(
+                    new SecurityEvent(
+                        rs.getLong("id"),
+                        Jdbc.instant(rs, "occurred_at"),
+                        rs.getString("source"),
+                        rs.getString("kind"),
+                        rs.getString("field"),
+                        rs.getString("detail")));
+              }
+            }
+            return events;
+          }
+        });
+  }
+}

@@ -1,0 +1,9 @@
+package io.mikrobill.persistence;
+
+class SecurityEventsAndPoolOnPostgresTest extends SecurityEventsAndPoolContract {
+
+  @Override
+  protected TestDatabaseServer startServer() {
+    return new PostgresTestServer();
+  }
+}

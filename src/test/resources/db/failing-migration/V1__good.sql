@@ -1,0 +1,1 @@
+create table failing_a (id int primary key);

@@ -1,0 +1,1 @@
+create table ordered_a (id int primary key);
