@@ -1,0 +1,283 @@
+package io.mikrobill.jms;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Immutable settings of the message broker behind the pipeline's JMS source, read from
+ * environment-like variables (names beside each accessor).
+ *
+ * <p>With {@code BROKER_URL} set the pipeline talks to an external broker and nothing is embedded;
+ * otherwise an embedded broker listens on {@code BROKER_BIND:BROKER_PORT}. An embedded broker that
+ * other hosts can reach must authenticate: binding beyond loopback without both credentials is
+ * refused, naming the address. On loopback credentials are optional, but one without the other is
+ * refused everywhere.
+ */
+public final class BrokerSettings {
+
+  public static final String ENV_URL = "BROKER_URL";
+  public static final String ENV_BIND = "BROKER_BIND";
+  public static final String ENV_PORT = "BROKER_PORT";
+  public static final String ENV_USERNAME = "BROKER_USERNAME";
+  public static final String ENV_PASSWORD = "BROKER_PASSWORD";
+  public static final String ENV_DATA_DIR = "BROKER_DATA_DIR";
+  public static final String ENV_MAX_REDELIVERIES = "JMS_MAX_REDELIVERIES";
+  public static final String ENV_REDELIVERY_DELAY = "JMS_REDELIVERY_DELAY";
+  public static final String ENV_QUEUE = "BILLING_QUEUE";
+
+  public static final String DEFAULT_BIND = "127.0.0.1";
+  public static final int DEFAULT_PORT = 61616;
+  public static final Path DEFAULT_DATA_DIR = Path.of("data", "artemis");
+  public static final int DEFAULT_MAX_REDELIVERIES = 5;
+  public static final Duration DEFAULT_REDELIVERY_DELAY = Duration.ofMillis(1000);
+  public static final String DEFAULT_QUEUE = "billing.requests";
+  /** Appended to the queue name to name its dead-letter queue. */
+  public static final String DEAD_LETTER_SUFFIX = ".DLQ";
+
+  private final String url;
+  private final String bind;
+  private final int port;
+  private final String username;
+  private final String password;
+  private final Path dataDir;
+  private final int maxRedeliveries;
+  private final Duration redeliveryDelay;
+  private final String queue;
+
+  private BrokerSettings(Builder b) {
+    this.url = b.url;
+    this.bind = b.bind;
+    this.port = b.port;
+    this.username = b.username;
+    this.password = b.password;
+    this.dataDir = b.dataDir;
+    this.maxRedeliveries = b.maxRedeliveries;
+    this.redeliveryDelay = b.redeliveryDelay;
+    this.queue = b.queue;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public static BrokerSettings defaults() {
+    return builder().build();
+  }
+
+  /**
+   * Reads the variables through {@code lookup} (e.g. {@code System::getenv}); unset or blank ones
+   * take their defaults. Refuses unparsable numbers and unsafe combinations.
+   */
+  public static BrokerSettings from(Function<String, String> lookup) {
+    Builder b = builder();
+    value(lookup, ENV_URL).ifPresent(b::url);
+    value(lookup, ENV_BIND).ifPresent(b::bind);
+    value(lookup, ENV_PORT).ifPresent(v -> b.port(integer(ENV_PORT, v)));
+    value(lookup, ENV_USERNAME).ifPresent(b::username);
+    value(lookup, ENV_PASSWORD).ifPresent(b::password);
+    value(lookup, ENV_DATA_DIR).ifPresent(v -> b.dataDir(Path.of(v)));
+    value(lookup, ENV_MAX_REDELIVERIES).ifPresent(v -> b.maxRedeliveries(integer(ENV_MAX_REDELIVERIES, v)));
+    value(lookup, ENV_REDELIVERY_DELAY)
+        .ifPresent(v -> b.redeliveryDelay(Duration.ofMillis(integer(ENV_REDELIVERY_DELAY, v))));
+    value(lookup, ENV_QUEUE).ifPresent(b::queue);
+    return b.build();
+  }
+
+  private static Optional<String> value(Function<String, String> lookup, String name) {
+    String v = lookup.apply(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+  }
+
+  private static int integer(String name, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new BrokerSettingsException(name + "=" + value + " refused: not a whole number", e);
+    }
+  }
+
+  /** {@code BROKER_URL}: an external broker; when present nothing is embedded. */
+  public Optional<String> url() {
+    return Optional.ofNullable(url);
+  }
+
+  /** True when no {@code BROKER_URL} is given and the broker runs inside this process. */
+  public boolean embedded() {
+    return url == null;
+  }
+
+  /** {@code BROKER_BIND}: the address the embedded broker listens on. */
+  public String bind() {
+    return bind;
+  }
+
+  /** {@code BROKER_PORT}: 0 picks a free port (see {@code EmbeddedBroker.port()}). */
+  public int port() {
+    return port;
+  }
+
+  /** {@code BROKER_USERNAME}, if any. */
+  public Optional<String> username() {
+    return Optional.ofNullable(username);
+  }
+
+  /** {@code BROKER_PASSWORD}, if any. Never logged. */
+  public Optional<String> password() {
+    return Optional.ofNullable(password);
+  }
+
+  /** True when credentials are set: the embedded broker then authenticates every connection. */
+  public boolean securityEnabled() {
+    return username != null;
+  }
+
+  /** {@code BROKER_DATA_DIR}: journal, bindings, paging and large messages live under it. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** {@code JMS_MAX_REDELIVERIES}: redeliveries after the first delivery before the DLQ. */
+  public int maxRedeliveries() {
+    return maxRedeliveries;
+  }
+
+  /** Deliveries in all, the broker's {@code max-delivery-attempts}. */
+  public int maxDeliveryAttempts() {
+    return maxRedeliveries + 1;
+  }
+
+  /** {@code JMS_REDELIVERY_DELAY} (milliseconds): wait before a rolled-back message comes back. */
+  public Duration redeliveryDelay() {
+    return redeliveryDelay;
+  }
+
+  /** {@code BILLING_QUEUE}: the anycast queue billing requests arrive on. */
+  public String queue() {
+    return queue;
+  }
+
+  /** The queue's dead-letter queue: its name with {@value #DEAD_LETTER_SUFFIX}. */
+  public String deadLetterQueue() {
+    return queue + DEAD_LETTER_SUFFIX;
+  }
+
+  @Override
+  public String toString() {
+    return embedded()
+        ? "embedded bind=" + bind + " port=" + port + " dataDir=" + dataDir + " queue=" + queue
+            + " security=" + securityEnabled() + " maxRedeliveries=" + maxRedeliveries
+            + " redeliveryDelayMs=" + redeliveryDelay.toMillis()
+        : "external url=" + url + " queue=" + queue + " security=" + securityEnabled();
+  }
+
+  /** Collects values; {@link #build()} refuses bad ones, naming the variable and the value. */
+  public static final class Builder {
+    private String url;
+    private String bind = DEFAULT_BIND;
+    private int port = DEFAULT_PORT;
+    private String username;
+    private String password;
+    private Path dataDir = DEFAULT_DATA_DIR;
+    private int maxRedeliveries = DEFAULT_MAX_REDELIVERIES;
+    private Duration redeliveryDelay = DEFAULT_REDELIVERY_DELAY;
+    private String queue = DEFAULT_QUEUE;
+
+    private Builder() {}
+
+    public Builder url(String url) {
+      this.url = url;
+      return this;
+    }
+
+    public Builder bind(String bind) {
+      this.bind = bind;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    public Builder username(String username) {
+      this.username = username;
+      return this;
+    }
+
+    public Builder password(String password) {
+      this.password = password;
+      return this;
+    }
+
+    public Builder credentials(String username, String password) {
+      return username(username).password(password);
+    }
+
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
+    public Builder maxRedeliveries(int maxRedeliveries) {
+      this.maxRedeliveries = maxRedeliveries;
+      return this;
+    }
+
+    public Builder redeliveryDelay(Duration redeliveryDelay) {
+      this.redeliveryDelay = redeliveryDelay;
+      return this;
+    }
+
+    public Builder queue(String queue) {
+      this.queue = queue;
+      return this;
+    }
+
+    public BrokerSettings build() {
+      if (url != null && url.isBlank()) {
+        throw new BrokerSettingsException(ENV_URL + "=\"" + url + "\" refused: blank; leave it unset to embed a broker");
+      }
+      if (bind == null || bind.isBlank()) {
+        throw new BrokerSettingsException(ENV_BIND + "=\"" + bind + "\" refused: give an address such as " + DEFAULT_BIND);
+      }
+      if (port < 0 || port > 65_535) {
+        throw new BrokerSettingsException(ENV_PORT + "=" + port + " refused: must be 0..65535 (0 picks a free port)");
+      }
+      if (dataDir == null) {
+        throw new BrokerSettingsException(ENV_DATA_DIR + " refused: null");
+      }
+      if (maxRedeliveries < 0) {
+        throw new BrokerSettingsException(ENV_MAX_REDELIVERIES + "=" + maxRedeliveries + " refused: must be 0 or more");
+      }
+      if (redeliveryDelay == null || redeliveryDelay.isNegative()) {
+        throw new BrokerSettingsException(ENV_REDELIVERY_DELAY + "=" + (redeliveryDelay == null ? null : redeliveryDelay.toMillis())
+            + " refused: must be 0 ms or more");
+      }
+      if (queue == null || queue.isBlank() || queue.chars().anyMatch(Character::isWhitespace)) {
+        throw new BrokerSettingsException(ENV_QUEUE + "=\"" + queue + "\" refused: a queue name without spaces is needed");
+      }
+      checkCredentials();
+      return new BrokerSettings(this);
+    }
+
+    private void checkCredentials() {
+      boolean hasUser = username != null && !username.isEmpty();
+      boolean hasPassword = password != null && !password.isEmpty();
+      if (hasUser != hasPassword) {
+        throw new BrokerSettingsException((hasUser ? ENV_USERNAME : ENV_PASSWORD) + " is set but "
+            + (hasUser ? ENV_PASSWORD : ENV_USERNAME) + " is not; give both or neither");
+      }
+      if (url == null && !hasUser && !LoopbackAddress.matches(bind)) {
+        throw new BrokerSettingsException(ENV_BIND + "=" + bind + " refused: " + bind + " is not a loopback address and the"
+            + " broker would accept anyone; set " + ENV_USERNAME + " and " + ENV_PASSWORD
+            + " to listen beyond this host, or bind to " + DEFAULT_BIND);
+      }
+      if (!hasUser) {
+        username = null;
+        password = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.mikrobill.jms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class BrokerSettingsTest {
+
+  @Test
+  void shouldTakeTheDefaultsWhenNothingIsSet() {
+    BrokerSettings settings = BrokerSettings.from(Map.<String, String>of()::get);
+
+    assertThat(settings.embedded()).isTrue();
+    assertThat(settings.url()).isEmpty();
+    assertThat(settings.bind()).isEqualTo("127.0.0.1");
+    assertThat(settings.port()).isEqualTo(61616);
+    assertThat(settings.dataDir()).isEqualTo(Path.of("data/artemis"));
+    assertThat(settings.maxRedeliveries()).isEqualTo(5);
+    assertThat(settings.maxDeliveryAttempts()).isEqualTo(6);
+    assertThat(settings.redeliveryDelay()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(settings.queue()).isEqualTo("billing.requests");
+    assertThat(settings.deadLetterQueue()).isEqualTo("billing.requests.DLQ");
+    assertThat(settings.securityEnabled()).isFalse();
+  }
+
+  @Test
+  void shouldReadEveryVariableFromTheLookup() {
+    Map<String, String> env = Map.of(
+        "BROKER_BIND", "10.0.0.5", "BROKER_PORT", "61617", "BROKER_USERNAME", "billing", "BROKER_PASSWORD", "s3cret",
+        "BROKER_DATA_DIR", "/var/lib/mikrobill/artemis", "JMS_MAX_REDELIVERIES", "2", "JMS_REDELIVERY_DELAY", "250",
+        "BILLING_QUEUE", "invoices");
+
+    BrokerSettings settings = BrokerSettings.from(env::get);
+
+    assertThat(settings.bind()).isEqualTo("10.0.0.5");
+    assertThat(settings.port()).isEqualTo(61617);
+    assertThat(settings.username()).contains("billing");
+    assertThat(settings.password()).contains("s3cret");
+    assertThat(settings.securityEnabled()).isTrue();
+    assertThat(settings.dataDir()).isEqualTo(Path.of("/var/lib/mikrobill/artemis"));
+    assertThat(settings.maxDeliveryAttempts()).isEqualTo(3);
+    assertThat(settings.redeliveryDelay()).isEqualTo(Duration.ofMillis(250));
+    assertThat(settings.deadLetterQueue()).isEqualTo("invoices.DLQ");
+  }
+
+  @Test
+  void shouldRefuseANonLoopbackBindWithoutCredentialsNamingTheAddressAndBothVariables() {
+    assertThatThrownBy(() -> BrokerSettings.from(Map.of("BROKER_BIND", "0.0.0.0")::get))
+        .isInstanceOf(BrokerSettingsException.class)
+        .hasMessageContaining("BROKER_BIND=0.0.0.0")
+        .hasMessageContaining("BROKER_USERNAME")
+        .hasMessageContaining("BROKER_PASSWORD");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0.0.0.0", "::", "192.168.88.1", "broker.example", "127.example", "128.0.0.1"})
+  void shouldTreatAddressesBeyondThisHostAsNeedingCredentials(String bind) {
+    assertThatThrownBy(() -> BrokerSettings.builder().bind(bind).build())
+        .isInstanceOf(BrokerSettingsException.class)
+        .hasMessageContaining("BROKER_BIND=" + bind);
+
+    assertThat(BrokerSettings.builder().bind(bind).credentials("billing", "s3cret").build().securityEnabled()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "localhost", "LOCALHOST", "::1", "[::1]", "0:0:0:0:0:0:0:1"})
+  void shouldAllowLoopbackBindsWithoutCredentials(String bind) {
+    assertThat(BrokerSettings.builder().bind(bind).build().securityEnabled()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseAUsernameWithoutAPasswordEvenOnLoopback() {
+    assertThatThrownBy(() -> BrokerSettings.from(Map.of("BROKER_USERNAME", "billing")::get))
+        .isInstanceOf(BrokerSettingsException.class)
+        .hasMessageContaining("BROKER_USERNAME is set but BROKER_PASSWORD is not");
+    assertThatThrownBy(() -> BrokerSettings.builder().password("s3cret").build())
+        .isInstanceOf(BrokerSettingsException.class)
+        .hasMessageContaining("BROKER_PASSWORD is set but BROKER_USERNAME is not");
+  }
+
+  @Test
+  void shouldNotCheckTheBindAddressWhenAnExternalBrokerIsUsed() {
+    BrokerSettings settings = BrokerSettings.from(Map.of("BROKER_URL", "tcp://mq.internal:61616", "BROKER_BIND", "0.0.0.0")::get);
+
+    assertThat(settings.embedded()).isFalse();
+    assertThat(settings.url()).contains("tcp://mq.internal:61616");
+  }
+
+  @Test
+  void shouldRefuseBadNumbersNamingTheVariableAndTheValue() {
+    assertThatThrownBy(() -> BrokerSettings.from(Map.of("BROKER_PORT", "sixty")::get))
+        .isInstanceOf(BrokerSettingsException.class).hasMessageContaining("BROKER_PORT=sixty");
+    assertThatThrownBy(() -> BrokerSettings.from(Map.of("BROKER_PORT", "70000")::get))
+        .isInstanceOf(BrokerSettingsException.class).hasMessageContaining("BROKER_PORT=70000");
+    assertThatThrownBy(() -> BrokerSettings.from(Map.of("JMS_MAX_REDELIVERIES", "-1")::get))
+        .isInstanceOf(BrokerSettingsException.class).hasMessageContaining("JMS_MAX_REDELIVERIES=-1");
+    assertThatThrownBy(() -> BrokerSettings.from(Map.of("JMS_REDELIVERY_DELAY", "-5")::get))
+        .isInstanceOf(BrokerSettingsException.class).hasMessageContaining("JMS_REDELIVERY_DELAY=-5");
+    assertThatThrownBy(() -> BrokerSettings.from(Map.of("BILLING_QUEUE", "billing requests")::get))
+        .isInstanceOf(BrokerSettingsException.class).hasMessageContaining("BILLING_QUEUE=\"billing requests\"");
+  }
+
+  @Test
+  void shouldTreatBlankVariablesAsUnset() {
+    BrokerSettings settings = BrokerSettings.from(Map.of("BROKER_PORT", " ", "BROKER_USERNAME", "")::get);
+
+    assertThat(settings.port()).isEqualTo(BrokerSettings.DEFAULT_PORT);
+    assertThat(settings.securityEnabled()).isFalse();
+  }
+
+  @Test
+  void shouldNeverShowThePasswordInToString() {
+    BrokerSettings settings = BrokerSettings.builder().credentials("billing", "s3cret").build();
+
+    assertThat(settings.toString()).contains("security=true").doesNotContain("s3cret");
+  }
+}

@@ -1,0 +1,120 @@
+package io.mikrobill.jms;
+
+import static io.mikrobill.jms.TestBrokers.RECEIVE_TIMEOUT_MS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Connection;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded broker over the CORE JMS client: delivery, persistence, dead letters, start checks. */
+@Timeout(60)
+class EmbeddedBrokerTest {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void shouldDeliverAMessageSentWithTheCoreJmsClientToACoreJmsConsumer() throws Exception {
+    try (EmbeddedBroker broker = new EmbeddedBroker(TestBrokers.settings(dataDir).build()).start()) {
+      assertThat(broker.port()).isPositive();
+
+      send(broker.connectionFactory(), "billing.requests", "{\"user\":\"alice\"}");
+
+      assertThat(receiveText(broker.connectionFactory(), "billing.requests")).isEqualTo("{\"user\":\"alice\"}");
+    }
+  }
+
+  @Test
+  void shouldKeepAnAcceptedMessageWhenTheBrokerRestartsOnTheSameDataDirectory() throws Exception {
+    BrokerSettings settings = TestBrokers.settings(dataDir).build();
+    try (EmbeddedBroker broker = new EmbeddedBroker(settings).start()) {
+      send(broker.connectionFactory(), "billing.requests", "{\"invoice\":42}");
+    }
+
+    try (EmbeddedBroker restarted = new EmbeddedBroker(settings).start()) {
+      assertThat(receiveText(restarted.connectionFactory(), "billing.requests")).isEqualTo("{\"invoice\":42}");
+    }
+  }
+
+  @Test
+  void shouldMoveAMessageToTheDeadLetterQueueAfterMaxRedeliveriesRollbacks() throws Exception {
+    BrokerSettings settings = TestBrokers.settings(dataDir).maxRedeliveries(3).build();
+    try (EmbeddedBroker broker = new EmbeddedBroker(settings).start();
+        Connection connection = broker.connectionFactory().createConnection()) {
+      send(broker.connectionFactory(), "billing.requests", "poison");
+      connection.start();
+      Session session = connection.createSession(Session.SESSION_TRANSACTED);
+      MessageConsumer consumer = session.createConsumer(session.createQueue("billing.requests"));
+
+      for (int delivery = 1; delivery <= settings.maxDeliveryAttempts(); delivery++) {
+        Message message = consumer.receive(RECEIVE_TIMEOUT_MS);
+        assertThat(message).as("delivery %d of %d", delivery, settings.maxDeliveryAttempts()).isNotNull();
+        assertThat(message.getIntProperty("JMSXDeliveryCount")).isEqualTo(delivery);
+        session.rollback();
+      }
+
+      assertThat(consumer.receive(200)).as("no delivery after the last attempt").isNull();
+      assertThat(receiveText(broker.connectionFactory(), "billing.requests.DLQ")).isEqualTo("poison");
+    }
+  }
+
+  @Test
+  void shouldRefuseToStartWhenThePortIsTakenNamingThePort() throws Exception {
+    try (EmbeddedBroker first = new EmbeddedBroker(TestBrokers.settings(dataDir.resolve("a")).build()).start()) {
+      EmbeddedBroker second = new EmbeddedBroker(TestBrokers.settings(dataDir.resolve("b")).port(first.port()).build());
+
+      assertThatThrownBy(second::start)
+          .isInstanceOf(BrokerLifecycleException.class)
+          .hasMessageContaining("port=" + first.port());
+      assertThat(second.isRunning()).isFalse();
+    }
+  }
+
+  @Test
+  void shouldRefuseToEmbedWhenAnExternalBrokerUrlIsSet() {
+    BrokerSettings external = BrokerSettings.builder().url("tcp://broker.example:61616").build();
+
+    assertThatThrownBy(() -> new EmbeddedBroker(external))
+        .isInstanceOf(BrokerSettingsException.class)
+        .hasMessageContaining("BROKER_URL=tcp://broker.example:61616");
+  }
+
+  @Test
+  void shouldGiveAConnectionFactoryForTheExternalBrokerUrl() throws Exception {
+    try (EmbeddedBroker broker = new EmbeddedBroker(TestBrokers.settings(dataDir).build()).start()) {
+      BrokerSettings external = BrokerSettings.builder().url("tcp://127.0.0.1:" + broker.port()).build();
+
+      send(EmbeddedBroker.connectionFactoryFor(external), "billing.requests", "via url");
+
+      assertThat(receiveText(broker.connectionFactory(), "billing.requests")).isEqualTo("via url");
+    }
+  }
+
+  static void send(ConnectionFactory factory, String queue, String text) {
+    try (JMSContext context = factory.createContext()) {
+      JMSProducer producer = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+      producer.send(context.createQueue(queue), text);
+    }
+  }
+
+  static String receiveText(ConnectionFactory factory, String queue) throws Exception {
+    try (JMSContext context = factory.createContext()) {
+      Queue destination = context.createQueue(queue);
+      Message message = context.createConsumer(destination).receive(RECEIVE_TIMEOUT_MS);
+      assertThat(message).as("a message on %s within %d ms", queue, RECEIVE_TIMEOUT_MS).isInstanceOf(TextMessage.class);
+      return ((TextMessage) message).getText();
+    }
+  }
+}
