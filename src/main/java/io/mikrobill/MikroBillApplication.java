@@ -2,7 +2,28 @@ package io.mikrobill;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.mikrobill.billing.BillingService;
+import io.mikrobill.billing.DatabaseOutcomes;
+import io.mikrobill.billing.ProfileDirectory;
+import io.mikrobill.billing.RequestApplier;
+import io.mikrobill.jms.BreakerPausePolicy;
+import io.mikrobill.jms.BrokerSettings;
+import io.mikrobill.jms.EmbeddedBroker;
+import io.mikrobill.jms.JmsBillingRequests;
+import io.mikrobill.persistence.Database;
+import io.mikrobill.persistence.DatabaseSettings;
+import io.mikrobill.persistence.JdbcIdempotentRepository;
+import io.mikrobill.persistence.RequestOutcomes;
+import io.mikrobill.persistence.SecurityEvents;
+import io.mikrobill.persistence.VoucherLedger;
+import io.mikrobill.persistence.VoucherState;
+import io.mikrobill.validation.RequestValidator;
+import io.mikrobill.validation.SecurityEventSink;
+import io.mikrobill.validation.ValidationSettings;
+import io.mikrobill.voucher.CsvVoucherImport;
+import io.mikrobill.voucher.LedgerVoucherBook;
 import io.mikrobill.camel.RouterOsComponent;
 import io.mikrobill.config.Settings;
 import io.mikrobill.http.HttpResponses;
@@ -89,12 +110,60 @@ public final class MikroBillApplication {
     main.bind("prometheusRegistry", metrics);
     main.bind("httpResponses", new HttpResponses());
     main.bind("monitoring", new Monitoring(routers, metrics, simulatorNotice));
-    main.bind("billing", new BillingService(Validation.validator(settings)));
+    Database db = Database.open(DatabaseSettings.from(settings, data));
+    closeables.push(db);
+    db.migrate();
+    VoucherLedger ledger = new VoucherLedger(db.dataSource());
+    SecurityEvents security = new SecurityEvents(db.dataSource());
+    Counter securityEvents = Counter.builder("mikrotik_security_events_total").register(metrics);
+    SecurityEventSink sink = (finding, source) -> {
+      securityEvents.increment();
+      security.record(source, finding.kind().wireName(), finding.field(), finding.detail());
+    };
+    RequestValidator validator = new RequestValidator(ValidationSettings.from(settings), sink, "http");
+    BillingService billing = new BillingService(validator, new ProfileDirectory(routers));
+    main.bind("billing", billing);
+    // Exported as mikrotik_vouchers_created_total (see Monitoring.metrics: the Prometheus client
+    // reserves the _created suffix, so the family is renamed in the scrape).
+    FunctionCounter.builder("mikrotik_vouchers_created", ledger, l -> l.countByState().getOrDefault(VoucherState.CREATED, 0L))
+        .description("Vouchers created on the routers").register(metrics);
+    FunctionCounter.builder("mikrotik_revenue", ledger, l -> l.revenue("USD").doubleValue())
+        .description("Sum of the prices of the vouchers created (USD)").register(metrics);
+
+    if (settings.apply(BrokerSettings.ENV_DATA_DIR) == null) {
+      settings.override(BrokerSettings.ENV_DATA_DIR, data.resolve("artemis").toString());
+    }
+    BrokerSettings brokerSettings = BrokerSettings.from(settings);
+    jakarta.jms.ConnectionFactory cf;
+    if (brokerSettings.url().isPresent()) {
+      cf = EmbeddedBroker.connectionFactoryFor(brokerSettings);
+    } else {
+      EmbeddedBroker broker = new EmbeddedBroker(brokerSettings).start();
+      closeables.push(broker);
+      cf = broker.connectionFactory();
+    }
+    main.bind("jmsConnectionFactory", cf);
+    main.addInitialProperty("camel.component.jms.connection-factory", "#jmsConnectionFactory");
+    main.addInitialProperty("BILLING_QUEUE", brokerSettings.queue());
+    main.addInitialProperty("VOUCHER_INBOX", settings.get("VOUCHER_INBOX", data.resolve("inbox/vouchers").toString()));
+    main.bind("fileLockRepository", new JdbcIdempotentRepository(db.dataSource(), "vouchers-csv-files"));
+    main.bind("breakerPause", new BreakerPausePolicy(routers));
+    Path outbox = Path.of(settings.get("VOUCHER_OUTBOX", data.resolve("outbox/vouchers").toString()));
     main.addMainListener(new MainListenerSupport() {
       @Override
-      public void afterConfigure(BaseMainSupport m) {
+      public void beforeConfigure(BaseMainSupport m) {
         CamelContext context = m.getCamelContext();
         RouterOsComponent.bind(context, routers);
+        RequestApplier applier = new RequestApplier(context, billing, new DatabaseOutcomes(new RequestOutcomes(db.dataSource())));
+        context.getRegistry().bind("csvVouchers", new CsvVoucherImport(applier, new LedgerVoucherBook(ledger), outbox,
+            settings.integer("CSV_WINDOW", 16), settings.get("CSV_ROUTER", "default"), settings.integer("CSV_MAX_RETRIES", 8)));
+        context.getRegistry().bind("jmsRequests", new JmsBillingRequests(applier, context.createProducerTemplate(),
+            brokerSettings.deadLetterQueue(), brokerSettings.maxRedeliveries(), settings.integer("JMS_APPLY_TIMEOUT", 120_000)));
+      }
+
+      @Override
+      public void afterStart(BaseMainSupport m) {
+        RouterOsComponent.registerHealthChecks(m.getCamelContext(), routers);
       }
 
       @Override

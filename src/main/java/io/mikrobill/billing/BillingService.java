@@ -25,14 +25,18 @@ public final class BillingService {
   public static final String COMMAND_PATH = "RouterOsCommandPath";
 
   private final RequestValidator validator;
+  private final ProfileDirectory profiles;
 
-  public BillingService(RequestValidator validator) {
+  public BillingService(RequestValidator validator, ProfileDirectory profiles) {
     this.validator = validator;
+    this.profiles = profiles;
   }
 
   /** Validates {@code fields} for {@code action} and turns them into the command that applies it. */
   public Prepared prepare(String action, Map<String, Object> fields, String source) {
-    ValidatedRequest v = validator.validate(action, fields, source);
+    String router = fields.get("router") == null ? "default" : String.valueOf(fields.get("router"));
+    boolean ppp = action != null && (action.contains("PPPoE") || "pppoe".equalsIgnoreCase(String.valueOf(fields.get("type"))));
+    ValidatedRequest v = validator.forSource(source).validate(action, fields, profiles == null ? null : p -> profiles.exists(router, ppp, p));
     Action a = Action.parse(v.action());
     Command command = RouterCommands.of(a, v.fields());
     Priority priority = Priority.parse(str(fields.get("priority")));

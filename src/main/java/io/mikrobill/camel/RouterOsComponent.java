@@ -102,6 +102,11 @@ public class RouterOsComponent extends DefaultComponent {
     bindBreakers(context, registry);
   }
 
+  /** Registers one readiness check per router, {@code routeros-NAME}. */
+  public static void registerHealthChecks(org.apache.camel.CamelContext context, RouterRegistry registry) {
+    RouterOsHealthChecks.register(context, registry);
+  }
+
   private static void bindBreakers(org.apache.camel.CamelContext context, RouterRegistry registry) {
     for (io.mikrobill.routeros.router.Router r : registry.all()) {
       String name = "routeros-breaker-" + r.name();

@@ -61,7 +61,17 @@ public final class ErrorMapper {
         e.recoverySuggestions(), null, retryAfter);
   }
 
+  /** The meaningful failure: the first of our own or resilience4j's in the cause chain, else the outermost. */
   static Throwable unwrap(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof RouterOsException || c instanceof io.mikrobill.validation.ValidationException
+          || c instanceof CallNotPermittedException || c instanceof io.mikrobill.billing.BillingService.NotFoundException) {
+        return c;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
     Throwable c = t;
     while ((c instanceof CompletionException || c instanceof org.apache.camel.RuntimeCamelException
         || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {

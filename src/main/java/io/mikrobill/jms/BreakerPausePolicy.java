@@ -18,6 +18,7 @@ public final class BreakerPausePolicy extends RoutePolicySupport {
 
   private final RouterRegistry routers;
   private Runnable unsubscribe;
+  private boolean paused;
 
   public BreakerPausePolicy(RouterRegistry routers) {
     this.routers = routers;
@@ -41,15 +42,23 @@ public final class BreakerPausePolicy extends RoutePolicySupport {
     }
   }
 
+  /** Whether the consumer is paused now. */
+  public synchronized boolean isPaused() {
+    return paused;
+  }
+
   private void apply(Route route) {
     boolean anyOpen = routers.all().stream().map(Router::breaker).anyMatch(b -> b.getState().name().contains("OPEN")
         && !b.getState().name().equals("HALF_OPEN"));
     try {
-      if (anyOpen) {
-        LOG.warn("route={} paused: a router's circuit breaker is open; messages wait in the broker", route.getRouteId());
-        stopConsumer(route.getConsumer());
-      } else {
-        if (startConsumer(route.getConsumer())) {
+      synchronized (this) {
+        if (anyOpen && !paused) {
+          LOG.warn("route={} paused: a router's circuit breaker is open; messages wait in the broker", route.getRouteId());
+          stopConsumer(route.getConsumer());
+          paused = true;
+        } else if (!anyOpen && paused) {
+          startConsumer(route.getConsumer());
+          paused = false;
           LOG.info("route={} resumed: no circuit breaker is open", route.getRouteId());
         }
       }

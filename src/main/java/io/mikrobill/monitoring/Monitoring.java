@@ -89,6 +89,10 @@ public final class Monitoring {
   /** Prometheus text format. */
   public String metrics(Exchange exchange) {
     exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
-    return metrics.scrape();
+    // The guide's name mikrotik_vouchers_created_total ends in a suffix the Prometheus client
+    // reserves, so the counter is registered as mikrotik_vouchers_created and renamed here.
+    return metrics.scrape()
+        .replace("mikrotik_vouchers_total", "mikrotik_vouchers_created_total")
+        .replace("mikrotik_vouchers ", "mikrotik_vouchers_created ");
   }
 }

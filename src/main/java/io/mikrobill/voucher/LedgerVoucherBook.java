@@ -1,0 +1,27 @@
+package io.mikrobill.voucher;
+
+import io.mikrobill.persistence.DuplicateVoucherException;
+import io.mikrobill.persistence.PendingVoucher;
+import io.mikrobill.persistence.VoucherLedger;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Records vouchers created on a router in the database ledger. */
+public final class LedgerVoucherBook implements VoucherBook {
+
+  private final VoucherLedger ledger;
+
+  public LedgerVoucherBook(VoucherLedger ledger) {
+    this.ledger = ledger;
+  }
+
+  @Override
+  public void created(String code, String batchId, String profile, BigDecimal price, String router, String routerId) {
+    try {
+      ledger.insertPending(List.of(new PendingVoucher(code, batchId, profile, price, router)));
+    } catch (DuplicateVoucherException alreadyThere) {
+      // a repeat of the same row: the ledger already has it
+    }
+    ledger.markCreated(code, routerId);
+  }
+}
