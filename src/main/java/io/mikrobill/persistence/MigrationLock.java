@@ -20,7 +20,8 @@ final class MigrationLock implements AutoCloseable {
   /** Advisory lock key: "MkBl" as an int, a fixed number private to MikroBill migrations. */
   static final long ADVISORY_KEY = 0x4D6B426CL;
 
-  static final int H2_LOCK_WAIT_MILLIS = 120_000;
+  /** How long an instance waits for another one's migrations before refusing to start. */
+  static final int LOCK_WAIT_MILLIS = 120_000;
 
   private final Connection connection;
 
@@ -36,6 +37,10 @@ final class MigrationLock implements AutoCloseable {
       }
       connection.setAutoCommit(false);
       if (kind == DatabaseKind.POSTGRESQL) {
+        try (Statement wait = connection.createStatement()) {
+          // a session setting: this connection is used for the lock only and closed after
+          wait.execute("set lock_timeout = " + LOCK_WAIT_MILLIS);
+        }
         try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
           lock.setLong(1, ADVISORY_KEY);
           lock.executeQuery().close();
@@ -58,7 +63,7 @@ final class MigrationLock implements AutoCloseable {
 
   private static void prepareH2LockRow(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("set lock_timeout " + H2_LOCK_WAIT_MILLIS);
+      statement.execute("set lock_timeout " + LOCK_WAIT_MILLIS);
       statement.execute("create table if not exists schema_lock(id int primary key)");
       try {
         statement.execute("insert into schema_lock(id) values (1)");

@@ -41,7 +41,7 @@ abstract class IdempotentRepositoryContract extends DatabaseContract {
       JdbcIdempotentRepository other = new JdbcIdempotentRepository(second.dataSource(), "csv-import");
       List<Boolean> results =
           RequestOutcomesContract.race(
-              8, () -> (Thread.currentThread().getId() % 2 == 0 ? csv : other).add("row-two"));
+              8, () -> (Thread.currentThread().threadId() % 2 == 0 ? csv : other).add("row-two"));
 
       assertThat(results).filteredOn(Boolean::booleanValue).hasSize(1);
     }
