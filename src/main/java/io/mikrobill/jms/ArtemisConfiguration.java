@@ -1,6 +1,7 @@
 package io.mikrobill.jms;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,7 @@ final class ArtemisConfiguration {
   static final String ACCEPTOR = "mikrobill";
   static final String PROTOCOLS = "CORE,AMQP,STOMP,OPENWIRE";
   static final String ROLE = "mikrobill";
+  static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
 
   private ArtemisConfiguration() {}
 
@@ -48,6 +50,8 @@ final class ArtemisConfiguration {
     config.setPagingDirectory(data.resolve("paging").toString());
     config.setLargeMessagesDirectory(data.resolve("large-messages").toString());
     config.setNodeManagerLockDirectory(data.resolve("lock").toString());
+    // Another broker holding the data directory would otherwise make start() wait forever.
+    config.setJournalLockAcquisitionTimeout(LOCK_TIMEOUT.toMillis());
     // Several brokers may live in one JVM (tests); JMX would make their names collide.
     config.setJMXManagementEnabled(false);
     config.addAcceptorConfiguration(acceptor(settings));

@@ -65,7 +65,8 @@ public final class EmbeddedBroker implements AutoCloseable {
       // A primary-only server activates inside start(): not active now means it failed.
       if (!core.isActive() || acceptor == null || !acceptor.isStarted()) {
         throw new IllegalStateException("server state=" + core.getState() + " acceptorStarted="
-            + (acceptor != null && acceptor.isStarted()) + " (see the broker's log for the cause)");
+            + (acceptor != null && acceptor.isStarted())
+            + " (the broker's log has the cause: port taken, or data directory held by another broker)");
       }
       port = ((NettyAcceptor) acceptor).getActualPort();
     } catch (Exception e) {

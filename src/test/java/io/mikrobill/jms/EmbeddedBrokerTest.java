@@ -83,6 +83,20 @@ class EmbeddedBrokerTest {
   }
 
   @Test
+  void shouldRefuseToStartWithinTheLockTimeoutWhileAnotherBrokerHoldsTheDataDirectory() throws Exception {
+    try (EmbeddedBroker first = new EmbeddedBroker(TestBrokers.settings(dataDir).build()).start()) {
+      EmbeddedBroker second = new EmbeddedBroker(TestBrokers.settings(dataDir).build());
+
+      assertThatThrownBy(second::start)
+          .isInstanceOf(BrokerLifecycleException.class)
+          .hasMessageContaining("dataDir=" + dataDir.toAbsolutePath());
+      assertThat(first.isRunning()).isTrue();
+      send(first.connectionFactory(), "billing.requests", "still served");
+      assertThat(receiveText(first.connectionFactory(), "billing.requests")).isEqualTo("still served");
+    }
+  }
+
+  @Test
   void shouldRefuseToEmbedWhenAnExternalBrokerUrlIsSet() {
     BrokerSettings external = BrokerSettings.builder().url("tcp://broker.example:61616").build();
 
