@@ -103,12 +103,11 @@ public final class MikroBillApplication {
     routerMetrics.start(Duration.ofMillis(settings.integer("METRICS_POLL_INTERVAL", 30_000)));
 
     Main main = new Main();
-    main.addInitialProperty("camel.main.routes-include-pattern", home.resolve("routes").toUri() + "*.yaml");
-    main.addInitialProperty("camel.component.kamelet.location", home.resolve("kamelets").toUri().toString());
-    main.addInitialProperty("camel.server.port", String.valueOf(settings.integer("PORT", 3000)));
+    main.addOverrideProperty("camel.main.routes-include-pattern", home.resolve("routes").toUri() + "*.yaml");
+    main.addOverrideProperty("camel.component.kamelet.location", home.resolve("kamelets").toUri().toString());
+    main.addOverrideProperty("camel.server.port", String.valueOf(settings.integer("PORT", 3000)));
     main.bind("routerRegistry", routers);
     main.bind("prometheusRegistry", metrics);
-    main.bind("httpResponses", new HttpResponses());
     main.bind("monitoring", new Monitoring(routers, metrics, simulatorNotice));
     Database db = Database.open(DatabaseSettings.from(settings, data));
     closeables.push(db);
@@ -123,6 +122,8 @@ public final class MikroBillApplication {
     RequestValidator validator = new RequestValidator(ValidationSettings.from(settings), sink, "http");
     BillingService billing = new BillingService(validator, new ProfileDirectory(routers));
     main.bind("billing", billing);
+    main.bind("httpResponses", new HttpResponses(billing));
+    billing.setOutcomes(new DatabaseOutcomes(new RequestOutcomes(db.dataSource())));
     // Exported as mikrotik_vouchers_created_total (see Monitoring.metrics: the Prometheus client
     // reserves the _created suffix, so the family is renamed in the scrape).
     FunctionCounter.builder("mikrotik_vouchers_created", ledger, l -> l.countByState().getOrDefault(VoucherState.CREATED, 0L))
@@ -143,9 +144,9 @@ public final class MikroBillApplication {
       cf = broker.connectionFactory();
     }
     main.bind("jmsConnectionFactory", cf);
-    main.addInitialProperty("camel.component.jms.connection-factory", "#jmsConnectionFactory");
-    main.addInitialProperty("BILLING_QUEUE", brokerSettings.queue());
-    main.addInitialProperty("VOUCHER_INBOX", settings.get("VOUCHER_INBOX", data.resolve("inbox/vouchers").toString()));
+    main.addOverrideProperty("camel.component.jms.connection-factory", "#jmsConnectionFactory");
+    main.addOverrideProperty("BILLING_QUEUE", brokerSettings.queue());
+    main.addOverrideProperty("VOUCHER_INBOX", settings.get("VOUCHER_INBOX", data.resolve("inbox/vouchers").toString()));
     main.bind("fileLockRepository", new JdbcIdempotentRepository(db.dataSource(), "vouchers-csv-files"));
     main.bind("breakerPause", new BreakerPausePolicy(routers));
     Path outbox = Path.of(settings.get("VOUCHER_OUTBOX", data.resolve("outbox/vouchers").toString()));

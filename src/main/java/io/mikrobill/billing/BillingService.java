@@ -24,12 +24,77 @@ public final class BillingService {
   /** Header with the command path without its leading slash, for the kamelet's command. */
   public static final String COMMAND_PATH = "RouterOsCommandPath";
 
+  /** Header of a POST that must not be applied twice; a repeat returns the first result. */
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   private final RequestValidator validator;
   private final ProfileDirectory profiles;
+  private volatile OutcomeStore outcomes;
 
   public BillingService(RequestValidator validator, ProfileDirectory profiles) {
     this.validator = validator;
     this.profiles = profiles;
+  }
+
+  /** The store behind Idempotency-Key; without one the header is ignored. */
+  public void setOutcomes(OutcomeStore outcomes) {
+    this.outcomes = outcomes;
+  }
+
+  /**
+   * Route step before a POST: with an Idempotency-Key seen before, answers with the first result
+   * (status and body) and sets the property {@code mikrobill.replayed}, so the route stops;
+   * otherwise claims the key.
+   */
+  public void replay(Exchange exchange) {
+    if (findReplay(exchange)) {
+      exchange.setProperty("mikrobill.replayed", true);
+    }
+  }
+
+  private boolean findReplay(Exchange exchange) {
+    String key = idempotencyKey(exchange);
+    if (key == null || outcomes == null) {
+      return false;
+    }
+    java.util.Optional<OutcomeStore.Outcome> first = outcomes.claim("http", key);
+    if (first.isEmpty() || first.get().status() == OutcomeStore.Status.PENDING) {
+      return false;
+    }
+    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, first.get().httpStatus());
+    exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+    exchange.getMessage().setHeader("Idempotent-Replayed", "true");
+    exchange.getMessage().setBody(first.get().body());
+    return true;
+  }
+
+  /** Records the answer of a POST under its Idempotency-Key (not for transient failures, which may be retried). */
+  public void remember(Exchange exchange, int status, Object body) {
+    String key = idempotencyKey(exchange);
+    if (key == null || outcomes == null || status == 503 || status == 429) {
+      return;
+    }
+    try {
+      String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+      Object id = exchange.getMessage().getHeader(RouterOsConstants.RET);
+      outcomes.complete("http", key, new OutcomeStore.Outcome(status < 400 ? OutcomeStore.Status.APPLIED : OutcomeStore.Status.REFUSED,
+          status, json, id == null ? null : String.valueOf(id), status < 400 ? null : "refused"));
+    } catch (Exception e) {
+      org.slf4j.LoggerFactory.getLogger(BillingService.class).warn("cannot record idempotency key: {}", e.toString());
+    }
+  }
+
+  private static String idempotencyKey(Exchange exchange) {
+    String key = exchange.getMessage().getHeader(IDEMPOTENCY_KEY, String.class);
+    if (key == null || key.isBlank()) {
+      return null;
+    }
+    if (key.length() > 200) {
+      throw new IllegalArgumentException("Idempotency-Key must be at most 200 characters");
+    }
+    String method = exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class);
+    return method + " " + exchange.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class) + " " + key;
   }
 
   /** Validates {@code fields} for {@code action} and turns them into the command that applies it. */
@@ -143,6 +208,7 @@ public final class BillingService {
     out.put("username", p.fields().get("username"));
     out.put("router", p.router());
     exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 201);
+    remember(exchange, 201, out);
     return out;
   }
 
@@ -156,6 +222,7 @@ public final class BillingService {
       out.put("username", p.fields().get("username"));
     }
     out.put("router", p.router());
+    remember(exchange, 200, out);
     return out;
   }
 

@@ -11,6 +11,12 @@ public final class HttpResponses {
   private static final Logger LOG = LoggerFactory.getLogger(HttpResponses.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final io.mikrobill.billing.BillingService billing;
+
+  public HttpResponses(io.mikrobill.billing.BillingService billing) {
+    this.billing = billing;
+  }
+
   /** Route step of the API's onException: turns the caught exception into the response. */
   public void error(Exchange exchange) throws Exception {
     Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -28,6 +34,10 @@ public final class HttpResponses {
     if (e.retryAfterSeconds() != null) {
       exchange.getMessage().setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
     }
-    exchange.getMessage().setBody(JSON.writeValueAsString(e.toJson()));
+    String body = JSON.writeValueAsString(e.toJson());
+    exchange.getMessage().setBody(body);
+    if (billing != null) {
+      billing.remember(exchange, e.status(), body);
+    }
   }
 }

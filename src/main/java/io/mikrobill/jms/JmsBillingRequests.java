@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One billing message from the queue, in its JMS transaction: {@code {"action": ..., "router":
- * ..., ...fields}}. Applied once (keyed by its {@code requestId} field, else its JMSMessageID);
+ * ..., ...fields}}. Applied once (keyed by its {@code requestId} field, else its JMSMessageID, else
+ * its arrival time and body);
  * the JMS priority becomes the pipeline's. A refusal, or a router still unreachable on the last
  * allowed delivery, moves the message to the dead-letter queue with its reason (header {@code
  * MikroBillReason}) in the same transaction; an unreachable router before that rolls back so the
@@ -42,8 +43,8 @@ public final class JmsBillingRequests {
   /** Route step of billing-jms. Throws to roll back when the router is unreachable and retries remain. */
   public void handle(Exchange exchange) throws Exception {
     String body = exchange.getMessage().getBody(String.class);
-    String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
-    int delivery = exchange.getMessage().getHeader("JMSXDeliveryCount", 1, Integer.class);
+    String messageId = messageId(exchange);
+    int delivery = deliveryCount(exchange);
     Map<String, Object> fields;
     String action;
     try {
@@ -72,6 +73,49 @@ public final class JmsBillingRequests {
       deadLetter(exchange, body, result.reason());
     }
     reply(exchange, result, messageId);
+  }
+
+  /** The broker's id of the message: the same on every redelivery, so it keys the message's outcome. */
+  static String messageId(Exchange exchange) {
+    try {
+      if (exchange.getMessage() instanceof org.apache.camel.component.jms.JmsMessage jms && jms.getJmsMessage() != null
+          && jms.getJmsMessage().getJMSMessageID() != null) {
+        return jms.getJmsMessage().getJMSMessageID();
+      }
+    } catch (jakarta.jms.JMSException e) {
+      LOG.debug("cannot read JMSMessageID: {}", e.toString());
+    }
+    String header = exchange.getMessage().getHeader("JMSMessageID", String.class);
+    if (header != null) {
+      return header;
+    }
+    // Some protocols (STOMP into Artemis) leave JMSMessageID empty. The broker's arrival time and
+    // the body are the same on every redelivery; senders that may send one body twice in the same
+    // millisecond should set requestId.
+    long ts = exchange.getMessage().getHeader("JMSTimestamp", 0L, Long.class);
+    String body = exchange.getMessage().getBody(String.class);
+    return "ts:" + ts + ":" + sha256(body == null ? "" : body);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int deliveryCount(Exchange exchange) {
+    try {
+      if (exchange.getMessage() instanceof org.apache.camel.component.jms.JmsMessage jms && jms.getJmsMessage() != null
+          && jms.getJmsMessage().propertyExists("JMSXDeliveryCount")) {
+        return jms.getJmsMessage().getIntProperty("JMSXDeliveryCount");
+      }
+    } catch (jakarta.jms.JMSException e) {
+      LOG.debug("cannot read JMSXDeliveryCount: {}", e.toString());
+    }
+    return exchange.getMessage().getHeader("JMSXDeliveryCount", 1, Integer.class);
   }
 
   private void deadLetter(Exchange exchange, String body, String reason) {

@@ -1,0 +1,152 @@
+package io.mikrobill.pipeline;
+
+import io.mikrobill.MikroBillTestAccess;
+import io.mikrobill.routeros.simulator.RouterOsSimulator;
+import io.mikrobill.routeros.simulator.SimulatorOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The assembled application as users run it: the repository's routes/ and kamelets/ copied into a
+ * fresh folder, its own database and broker data there, free loopback ports, and a simulator as
+ * the router so tests can read the router's state.
+ */
+final class RunningPipeline implements AutoCloseable {
+
+  final Path home;
+  final RouterOsSimulator sim;
+  final int httpPort;
+  final int brokerPort;
+  private final AutoCloseable app;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  RunningPipeline(Path home, Map<String, String> extraEnv) throws Exception {
+    this.home = home;
+    copyTree(Path.of("routes"), home.resolve("routes"));
+    copyTree(Path.of("kamelets"), home.resolve("kamelets"));
+    sim = new RouterOsSimulator(SimulatorOptions.forTests().password("pw").build());
+    sim.start();
+    httpPort = freePort();
+    brokerPort = freePort();
+    Map<String, String> env = new HashMap<>();
+    env.put("MIKROTIK_HOST", "127.0.0.1");
+    env.put("MIKROTIK_PORT", String.valueOf(sim.port()));
+    env.put("MIKROTIK_PASSWORD", "pw");
+    env.put("MIKROTIK_TIMEOUT", "5000");
+    env.put("PORT", String.valueOf(httpPort));
+    env.put("BROKER_PORT", String.valueOf(brokerPort));
+    env.put("JMS_REDELIVERY_DELAY", "50");
+    env.put("JMS_MAX_REDELIVERIES", "1");
+    env.put("METRICS_POLL_INTERVAL", "500");
+    env.putAll(extraEnv);
+    app = MikroBillTestAccess.start(home, env);
+  }
+
+  HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+        .timeout(Duration.ofSeconds(20))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    headers.forEach(b::header);
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> send(String method, String path, String json) throws Exception {
+    return send(method, path, json, Map.of());
+  }
+
+  /** Sends a message to a queue as a legacy system would: STOMP frames over a plain socket. */
+  void stompSend(String queue, String body, Map<String, String> headers) throws IOException {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), brokerPort)) {
+      s.setSoTimeout(5000);
+      OutputStream out = s.getOutputStream();
+      InputStream in = s.getInputStream();
+      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+      readFrame(in);
+      StringBuilder f = new StringBuilder("SEND\ndestination:" + queue + "\ncontent-type:application/json\nreceipt:r1\n");
+      headers.forEach((k, v) -> f.append(k).append(':').append(v).append('\n'));
+      f.append('\n').append(body);
+      frame(out, f.toString());
+      String receipt = readFrame(in);
+      if (!receipt.startsWith("RECEIPT")) {
+        throw new IOException("broker did not confirm the message: " + receipt);
+      }
+      frame(out, "DISCONNECT\nreceipt:r2\n\n");
+      readFrame(in);
+    }
+  }
+
+  /** Receives one message from a queue over STOMP; returns the whole frame (headers and body). */
+  String stompReceive(String queue) throws IOException {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), brokerPort)) {
+      s.setSoTimeout(10_000);
+      OutputStream out = s.getOutputStream();
+      InputStream in = s.getInputStream();
+      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+      readFrame(in);
+      frame(out, "SUBSCRIBE\nid:1\ndestination:" + queue + "\nack:auto\n\n");
+      return readFrame(in);
+    }
+  }
+
+  private static void frame(OutputStream out, String text) throws IOException {
+    out.write(text.getBytes(StandardCharsets.UTF_8));
+    out.write(0);
+    out.flush();
+  }
+
+  private static String readFrame(InputStream in) throws IOException {
+    StringBuilder b = new StringBuilder();
+    int c;
+    while ((c = in.read()) >= 0) {
+      if (c == 0) {
+        break;
+      }
+      b.append((char) c);
+    }
+    String f = b.toString();
+    return f.startsWith("\n") ? f.substring(1) : f;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    app.close();
+    sim.close();
+  }
+}
