@@ -24,6 +24,8 @@ import io.mikrobill.validation.SecurityEventSink;
 import io.mikrobill.validation.ValidationSettings;
 import io.mikrobill.voucher.CsvVoucherImport;
 import io.mikrobill.voucher.LedgerVoucherBook;
+import io.mikrobill.voucher.VoucherApi;
+import io.mikrobill.voucher.VoucherCodes;
 import io.mikrobill.camel.RouterOsComponent;
 import io.mikrobill.config.Settings;
 import io.mikrobill.http.HttpResponses;
@@ -158,6 +160,7 @@ public final class MikroBillApplication {
         RequestApplier applier = new RequestApplier(context, billing, new DatabaseOutcomes(new RequestOutcomes(db.dataSource())));
         context.getRegistry().bind("csvVouchers", new CsvVoucherImport(applier, new LedgerVoucherBook(ledger), outbox,
             settings.integer("CSV_WINDOW", 16), settings.get("CSV_ROUTER", "default"), settings.integer("CSV_MAX_RETRIES", 8)));
+        context.getRegistry().bind("vouchers", new VoucherApi(validator, ledger, applier, new VoucherCodes()));
         context.getRegistry().bind("jmsRequests", new JmsBillingRequests(applier, context.createProducerTemplate(),
             brokerSettings.deadLetterQueue(), brokerSettings.maxRedeliveries(), settings.integer("JMS_APPLY_TIMEOUT", 120_000)));
       }

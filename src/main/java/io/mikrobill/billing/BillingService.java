@@ -200,6 +200,60 @@ public final class BillingService {
     }
   }
 
+  /**
+   * Route step of POST /api/execute: {@code {"command": "/ip/hotspot/user/print", "args":
+   * ["?name=alice", "=.proplist=name"], "priority": "high", "timeout": 5000, "router": "default"}}.
+   * Each argument travels as one API word, so nothing in it can start another command.
+   */
+  public void prepareExecute(Exchange exchange) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> body = exchange.getMessage().getBody(Map.class);
+    if (body == null) {
+      throw new IllegalArgumentException("the body must be a JSON object with command and args");
+    }
+    String command = String.valueOf(body.get("command"));
+    if (!command.matches("(/[a-z0-9-]+){1,8}")) {
+      throw new IllegalArgumentException("command must be a RouterOS path like /ip/hotspot/user/print, was '" + command + "'");
+    }
+    String router = body.get("router") == null ? "default" : String.valueOf(body.get("router"));
+    if (!router.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new IllegalArgumentException("router must be 1 to 64 letters, digits, '_' or '-'");
+    }
+    java.util.List<String> words = new java.util.ArrayList<>();
+    if (body.get("args") instanceof java.util.List<?> args) {
+      for (Object a : args) {
+        String w = String.valueOf(a);
+        if (w.length() > 4096 || !(w.startsWith("=") || w.startsWith("?"))) {
+          throw new IllegalArgumentException("each arg must start with '=' or '?' and be at most 4096 characters: '" + w + "'");
+        }
+        if (w.startsWith(".tag=")) {
+          throw new IllegalArgumentException("tags are assigned by the client");
+        }
+        words.add(w);
+      }
+    }
+    Message m = exchange.getMessage();
+    m.setHeader(RouterOsConstants.ROUTER, router);
+    m.setHeader(COMMAND_PATH, command.substring(1));
+    m.setHeader(RouterOsConstants.WORDS, words);
+    m.setHeader(RouterOsConstants.PRIORITY, Priority.parse(str(body.get("priority"))).wireName());
+    if (body.get("timeout") != null) {
+      m.setHeader(RouterOsConstants.TIMEOUT, Long.parseLong(String.valueOf(body.get("timeout"))));
+    }
+    m.setHeader(RouterOsConstants.USE_CACHE, false);
+    m.setBody(null);
+  }
+
+  /** Route step after POST /api/execute: the records and the ret. */
+  public Map<String, Object> executed(Exchange exchange) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Object body = exchange.getMessage().getBody();
+    out.put("records", body instanceof List<?> l ? l : List.of());
+    out.put("ret", exchange.getMessage().getHeader(RouterOsConstants.RET));
+    out.put("empty", exchange.getMessage().getHeader(RouterOsConstants.EMPTY));
+    return out;
+  }
+
   /** Route step after an add: the response body of a created user. */
   public Map<String, Object> created(Exchange exchange) {
     Prepared p = exchange.getProperty(REQUEST, Prepared.class);

@@ -168,4 +168,43 @@ class PipelineEndToEndTest {
         .contains("\"username\":\"j\"");
     assertThat(routerUser("j")).isNull();
   }
+
+  @Test
+  void shouldGenerateVouchersRecordTheLedgerAndRevokeOne() throws Exception {
+    HttpResponse<String> r = app.send("POST", "/api/vouchers", "{\"count\":5,\"profile\":\"default\",\"price\":\"1.50\",\"prefix\":\"HS\",\"codeLength\":8}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    assertThat(r.body()).contains("\"created\":5").contains("\"failed\":0");
+    List<String> codes = app.sim.hotspotUsers().stream().map(u -> u.get("name")).filter(n -> n.startsWith("HS")).toList();
+    assertThat(codes).hasSize(5).allSatisfy(c -> assertThat(c).matches("HS[34679ACDEFGHJKMNPQRTUVWXY]{8}"));
+    HttpResponse<String> list = app.send("GET", "/api/vouchers?state=CREATED", null);
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body()).contains(codes.get(0)).contains("\"price\":1.5");
+    assertThat(app.send("DELETE", "/api/vouchers/" + codes.get(0), null).statusCode()).isEqualTo(204);
+    assertThat(app.sim.hotspotUsers()).noneSatisfy(u -> assertThat(u).containsEntry("name", codes.get(0)));
+    assertThat(app.send("GET", "/api/vouchers?state=REVOKED", null).body()).contains(codes.get(0));
+    assertThat(app.send("DELETE", "/api/vouchers/NOSUCHCODE1", null).statusCode()).isEqualTo(404);
+    assertThat(app.send("GET", "/monitoring/metrics", null).body()).contains("mikrotik_vouchers_created_total")
+        .contains("mikrotik_revenue_total").contains("mikrotik_active_users_hotspot");
+  }
+
+  @Test
+  void shouldRunAnyCommandThroughExecute() throws Exception {
+    HttpResponse<String> r = app.send("POST", "/api/execute",
+        "{\"command\":\"/system/identity/print\",\"args\":[],\"priority\":\"high\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).contains("\"name\":\"MikroTik\"");
+    HttpResponse<String> bad = app.send("POST", "/api/execute", "{\"command\":\"/system/reboot; /quit\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void shouldReportMonitoringEndpoints() throws Exception {
+    assertThat(app.send("GET", "/monitoring/live", null).statusCode()).isEqualTo(200);
+    HttpResponse<String> ready = app.send("GET", "/monitoring/ready", null);
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(ready.body()).contains("routeros-default");
+    assertThat(app.send("GET", "/monitoring/health", null).statusCode()).isEqualTo(200);
+    assertThat(app.send("GET", "/monitoring/status", null).body()).contains("\"circuitBreaker\":\"CLOSED\"");
+    assertThat(app.send("GET", "/api/openapi.json", null).body()).contains("/api/hotspot/users");
+  }
 }
