@@ -125,6 +125,8 @@ public final class MikroBillApplication {
     BillingService billing = new BillingService(validator, new ProfileDirectory(routers));
     main.bind("billing", billing);
     main.bind("httpResponses", new HttpResponses(billing));
+    main.bind("profileSync", new io.mikrobill.billing.ProfileSync(routers, validator,
+        home.resolve(settings.get("PROFILES_FILE", "profiles.json"))));
     billing.setOutcomes(new DatabaseOutcomes(new RequestOutcomes(db.dataSource())));
     // Exported as mikrotik_vouchers_created_total (see Monitoring.metrics: the Prometheus client
     // reserves the _created suffix, so the family is renamed in the scrape).

@@ -207,4 +207,14 @@ class PipelineEndToEndTest {
     assertThat(app.send("GET", "/monitoring/status", null).body()).contains("\"circuitBreaker\":\"CLOSED\"");
     assertThat(app.send("GET", "/api/openapi.json", null).body()).contains("/api/hotspot/users");
   }
+
+  @Test
+  void shouldSyncTheRoutersProfilesWithTheConfiguredOnes() throws Exception {
+    HttpResponse<String> first = app.send("POST", "/api/profiles/sync", "{}");
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(first.body()).contains("\"added\":[\"1h-5M\",\"1d-10M\"]").contains("\"added\":[\"home-10M\",\"business-50M\"]");
+    assertThat(app.sim.hotspotProfiles()).anySatisfy(p -> assertThat(p).containsEntry("name", "1h-5M").containsEntry("rate-limit", "5M/5M"));
+    HttpResponse<String> again = app.send("POST", "/api/profiles/sync", "{}");
+    assertThat(again.body()).contains("\"unchanged\":[\"1h-5M\",\"1d-10M\"]");
+  }
 }

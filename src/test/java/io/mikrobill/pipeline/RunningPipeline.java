@@ -39,6 +39,7 @@ final class RunningPipeline implements AutoCloseable {
     this.home = home;
     copyTree(Path.of("routes"), home.resolve("routes"));
     copyTree(Path.of("kamelets"), home.resolve("kamelets"));
+    Files.copy(Path.of("profiles.json"), home.resolve("profiles.json"));
     sim = new RouterOsSimulator(SimulatorOptions.forTests().password("pw").build());
     sim.start();
     httpPort = freePort();
