@@ -24,6 +24,9 @@ final class Menu {
   private final MenuSchema schema;
   private final Map<String, Map<String, String>> items = new LinkedHashMap<>();
   private final List<Consumer<Map<String, String>>> listeners = new CopyOnWriteArrayList<>();
+  // Ids by the value of the key field (name), so lookups by name and uniqueness checks do not scan
+  // the table: a router with 100,000 users answers an add in constant time, as RouterOS does.
+  private final Map<String, java.util.Set<String>> idsByKey = new java.util.HashMap<>();
   private long nextId = 1;
 
   Menu(MenuSchema schema) {
@@ -54,6 +57,7 @@ final class Menu {
     requireUnique(item, null);
     nextId++;
     items.put(id, item);
+    index(item);
     publish(item);
     return id;
   }
@@ -67,6 +71,7 @@ final class Menu {
       item.put(f.name(), fields.getOrDefault(f.name(), f.defaultValue()));
     }
     items.put(id, item);
+    index(item);
     publish(item);
     return id;
   }
@@ -78,7 +83,9 @@ final class Menu {
     Map<String, String> next = new LinkedHashMap<>(item);
     next.putAll(checked);
     requireUnique(next, item.get(".id"));
+    unindex(item);
     item.putAll(checked);
+    index(item);
     publish(item);
   }
 
@@ -86,7 +93,9 @@ final class Menu {
   synchronized void update(String id, Map<String, String> fields) {
     Map<String, String> item = items.get(id);
     if (item != null) {
+      unindex(item);
       item.putAll(fields);
+      index(item);
       publish(item);
     }
   }
@@ -94,6 +103,7 @@ final class Menu {
   synchronized void remove(String ref) {
     Map<String, String> item = require(ref);
     items.remove(item.get(".id"));
+    unindex(item);
     Map<String, String> dead = new LinkedHashMap<>();
     dead.put(".id", item.get(".id"));
     dead.put(".dead", "yes");
@@ -175,15 +185,11 @@ final class Menu {
     if (ref.startsWith("*")) {
       return items.get("*" + ref.substring(1).toUpperCase(Locale.ROOT));
     }
-    String key = schema.keyField();
-    if (key != null) {
-      for (Map<String, String> item : items.values()) {
-        if (ref.equals(item.get(key))) {
-          return item;
-        }
-      }
+    java.util.Set<String> ids = idsByKey.get(ref);
+    if (ids == null || ids.isEmpty()) {
+      return null;
     }
-    return null;
+    return items.get(ids.iterator().next());
   }
 
   private Map<String, String> check(Map<String, String> attributes) {
@@ -198,11 +204,40 @@ final class Menu {
     return out;
   }
 
+  private void index(Map<String, String> item) {
+    String key = schema.keyField();
+    if (key != null && item.get(key) != null) {
+      idsByKey.computeIfAbsent(item.get(key), k -> new java.util.LinkedHashSet<>()).add(item.get(".id"));
+    }
+  }
+
+  private void unindex(Map<String, String> item) {
+    String key = schema.keyField();
+    if (key != null && item.get(key) != null) {
+      java.util.Set<String> ids = idsByKey.get(item.get(key));
+      if (ids != null) {
+        ids.remove(item.get(".id"));
+        if (ids.isEmpty()) {
+          idsByKey.remove(item.get(key));
+        }
+      }
+    }
+  }
+
   private void requireUnique(Map<String, String> candidate, String selfId) {
     if (schema.uniqueFields().isEmpty()) {
       return;
     }
-    for (Map<String, String> other : items.values()) {
+    String key = schema.keyField();
+    Iterable<Map<String, String>> others = items.values();
+    if (key != null && schema.uniqueFields().contains(key)) {
+      List<Map<String, String>> same = new ArrayList<>();
+      for (String id : idsByKey.getOrDefault(candidate.get(key), java.util.Set.of())) {
+        same.add(items.get(id));
+      }
+      others = same;
+    }
+    for (Map<String, String> other : others) {
       if (other.get(".id").equals(selfId)) {
         continue;
       }
