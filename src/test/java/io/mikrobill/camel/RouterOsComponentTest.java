@@ -179,4 +179,42 @@ class RouterOsComponentTest {
     await().until(() -> !f.registry.get("default").pool().isAvailable());
     assertThat(check.call().getState()).isEqualTo(HealthCheck.State.DOWN);
   }
+
+  @Test
+  void shouldPublishInitializedAvailableAndRateLimitExceededEvents() throws Exception {
+    List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
+    io.mikrobill.routeros.router.RouterEvents bus = null;
+    f = new CamelRouterFixture(s -> s.withRateLimiter(new io.mikrobill.routeros.flow.RateLimiterOptions(true, 1, 1,
+        java.time.Duration.ofSeconds(60), 1, true)), io.mikrobill.routeros.cache.CacheOptions.defaults());
+    f.registry.events().subscribe(e -> {
+      Map<String, Object> m = new java.util.LinkedHashMap<>(e.details());
+      m.put("type", e.type());
+      events.add(m);
+    });
+    f.sim.restart();
+    f.registry.start().join();
+    ProducerTemplate t = started();
+    for (int i = 0; i < 3; i++) {
+      t.asyncRequestBody("routeros:default/system/identity/print", null);
+    }
+    await().until(() -> events.stream().anyMatch(e -> RouterEvent.RATE_LIMIT_EXCEEDED.equals(e.get("type"))));
+    assertThat(events).anySatisfy(e -> assertThat(e).containsEntry("type", RouterEvent.INITIALIZED).containsEntry("connected", "true"));
+    await().until(() -> events.stream().anyMatch(e -> RouterEvent.AVAILABLE.equals(e.get("type"))));
+    assertThat(events).anySatisfy(e -> assertThat(e).containsEntry("type", RouterEvent.RATE_LIMIT_EXCEEDED).containsEntry("priority", "normal"));
+  }
+
+  @Test
+  void shouldNeverOpenTheBreakerWhenItIsDisabledAndPublishNoTransitionsWithoutMonitoring() throws Exception {
+    List<RouterEvent> events = new CopyOnWriteArrayList<>();
+    f = new CamelRouterFixture(s -> s.withBreaker(new io.mikrobill.routeros.router.BreakerOptions(false, 1,
+        java.time.Duration.ofMinutes(1), false)), io.mikrobill.routeros.cache.CacheOptions.defaults());
+    f.registry.events().subscribe(events::add);
+    var breaker = f.registry.get("default").breaker();
+    for (int i = 0; i < 5; i++) {
+      breaker.onError(0, java.util.concurrent.TimeUnit.NANOSECONDS, new io.mikrobill.routeros.RouterOsConnectionException("down"));
+    }
+    assertThat(breaker.tryAcquirePermission()).isTrue();
+    assertThat(breaker.getState().name()).isEqualTo("DISABLED");
+    assertThat(events).noneMatch(e -> e.type().equals(RouterEvent.BREAKER_STATE_CHANGE));
+  }
 }

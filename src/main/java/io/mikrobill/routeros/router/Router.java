@@ -55,6 +55,10 @@ public final class Router implements AutoCloseable {
         events.publish(RouterEvent.RATE_LIMIT_EXCEEDED, router, Map.of("priority", priority.wireName(), "queued", String.valueOf(queued))));
     this.queue = new RequestQueue(name, settings.requestQueue());
     this.breaker = CircuitBreaker.of("routeros-breaker-" + name, breakerConfig(settings.breaker()));
+    if (!settings.breaker().enabled()) {
+      // ENABLE_CIRCUIT_BREAKER=false: the routes keep their circuitBreaker step, which then always lets calls through.
+      breaker.transitionToDisabledState();
+    }
     if (settings.breaker().monitoring()) {
       breaker.getEventPublisher().onStateTransition(e -> events.publish(RouterEvent.BREAKER_STATE_CHANGE, name,
           Map.of("from", e.getStateTransition().getFromState().name(), "to", e.getStateTransition().getToState().name())));
@@ -115,7 +119,9 @@ public final class Router implements AutoCloseable {
 
   /** Closes an open breaker by hand, after the operator fixed the router. */
   public void resetBreaker() {
-    breaker.reset();
+    if (settings.breaker().enabled()) {
+      breaker.reset();
+    }
   }
 
   public CompletableFuture<Void> start() {

@@ -107,4 +107,15 @@ class RequestQueueTest {
     assertThat(a.exceptionNow()).isInstanceOf(IllegalStateException.class);
     assertThat(started).containsExactly("a", "b");
   }
+
+  @Test
+  void shouldStartWaitersInArrivalOrderWhenPrioritiesAreOff() {
+    RequestQueue q = new RequestQueue("r1", new RequestQueueOptions(true, 100, 1, false, false, 10));
+    task(q, Priority.NORMAL, null, "a");
+    task(q, Priority.LOW, null, "low");
+    task(q, Priority.CRITICAL, null, "critical");
+    finishOldest();
+    finishOldest();
+    assertThat(started).containsExactly("a", "low", "critical");
+  }
 }
