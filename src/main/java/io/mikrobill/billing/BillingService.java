@@ -24,6 +24,9 @@ public final class BillingService {
   /** Header with the command path without its leading slash, for the kamelet's command. */
   public static final String COMMAND_PATH = "RouterOsCommandPath";
 
+  /** Exchange property of a POST whose Idempotency-Key an earlier attempt left PENDING. */
+  static final String REPEAT = "mikrobill.repeat";
+
   /** Header of a POST that must not be applied twice; a repeat returns the first result. */
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -59,6 +62,9 @@ public final class BillingService {
       return false;
     }
     java.util.Optional<OutcomeStore.Outcome> first = outcomes.claim("http", key);
+    if (first.isPresent() && first.get().status() == OutcomeStore.Status.PENDING) {
+      exchange.setProperty(REPEAT, true);
+    }
     if (first.isEmpty() || first.get().status() == OutcomeStore.Status.PENDING) {
       return false;
     }
@@ -264,6 +270,25 @@ public final class BillingService {
     exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 201);
     remember(exchange, 201, out);
     return out;
+  }
+
+  /**
+   * Error step of a POST: the created answer when the create failed only because its user is there
+   * already and an earlier attempt under the same Idempotency-Key was left PENDING (it reached the
+   * router; its answer never reached the client, who saw a timeout or a 503 and retried), as
+   * {@link RequestApplier} settles CSV rows and JMS messages. Null otherwise.
+   */
+  public Map<String, Object> createdByEarlierAttempt(Exchange exchange, Throwable failure) {
+    Prepared p = exchange.getProperty(REQUEST, Prepared.class);
+    if (p == null || !Boolean.TRUE.equals(exchange.getProperty(REPEAT)) || p.action().kind() != Action.Kind.CREATE) {
+      return null;
+    }
+    for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof io.mikrobill.routeros.RouterOsTrapException trap) {
+        return RequestApplier.reachedRouterBefore(p.action(), trap) ? created(exchange) : null;
+      }
+    }
+    return null;
   }
 
   /** Route step after a change: a short confirmation. */

@@ -79,7 +79,7 @@ public final class RequestApplier {
   }
 
   /** The trap a repeat gets when the earlier attempt was applied: the user exists, or is gone. */
-  private static boolean reachedRouterBefore(Action action, RouterOsTrapException trap) {
+  static boolean reachedRouterBefore(Action action, RouterOsTrapException trap) {
     String m = String.valueOf(trap.routerMessage()).toLowerCase(Locale.ROOT);
     return switch (action.kind()) {
       case CREATE -> m.contains("already have") || m.contains("already exists");

@@ -23,6 +23,15 @@ public final class HttpResponses {
     if (caught == null) {
       caught = exchange.getException();
     }
+    java.util.Map<String, Object> created = billing == null || caught == null ? null : billing.createdByEarlierAttempt(exchange, caught);
+    if (created != null) {
+      LOG.warn("http {} {} repeated create found its user already there: created by the earlier attempt",
+          exchange.getMessage().getHeader(Exchange.HTTP_METHOD), exchange.getMessage().getHeader(Exchange.HTTP_PATH));
+      exchange.getMessage().removeHeaders("RouterOs*");
+      exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+      exchange.getMessage().setBody(JSON.writeValueAsString(created));
+      return;
+    }
     ErrorResponse e = ErrorMapper.map(caught == null ? new IllegalStateException("unknown failure") : caught);
     if (e.status() >= 500) {
       LOG.warn("http {} {} failed status={} type={} error=\"{}\"", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),

@@ -76,6 +76,28 @@ class PipelineEndToEndTest {
   }
 
   @Test
+  void shouldAnswerARetryAs201WhenTheFirstAttemptReachedTheRouterButItsAnswerWasLost() throws Exception {
+    Map<String, String> key = Map.of("Idempotency-Key", "order-lost-answer");
+    String body = "{\"username\":\"lost-answer\",\"password\":\"secret123\"}";
+    app.sim.faults().set("seed=1,stall-rate=1,stall-ms=7000");
+    HttpResponse<String> first;
+    try {
+      first = app.send("POST", "/api/hotspot/users", body, key);
+    } finally {
+      app.sim.faults().clear();
+    }
+    assertThat(first.statusCode()).as("the router applied it but answered too late: %s", first.body()).isEqualTo(503);
+    assertThat(routerUser("lost-answer")).isNotNull();
+
+    HttpResponse<String> retry = app.send("POST", "/api/hotspot/users", body, key);
+    assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
+    assertThat(retry.body()).contains("\"username\":\"lost-answer\"");
+    HttpResponse<String> again = app.send("POST", "/api/hotspot/users", body, key);
+    assertThat(again.statusCode()).isEqualTo(201);
+    assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+  }
+
+  @Test
   void shouldRefuseBadHttpInputWithClearErrorsAndChangeNothing() throws Exception {
     int before = app.sim.hotspotUsers().size();
     HttpResponse<String> shortPassword = app.send("POST", "/api/hotspot/users", "{\"username\":\"okname\",\"password\":\"short\"}");

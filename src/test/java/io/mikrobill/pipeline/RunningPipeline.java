@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -104,6 +105,127 @@ final class RunningPipeline implements AutoCloseable {
       readFrame(in);
       frame(out, "SUBSCRIBE\nid:1\ndestination:" + queue + "\nack:auto\n\n");
       return readFrame(in);
+    }
+  }
+
+  /**
+   * Sends many messages to a queue over one STOMP connection, each with a receipt, {@code batch}
+   * frames written before their receipts are read: as a legacy system with a backlog would.
+   */
+  void stompSendAll(String queue, List<String> bodies, int batch) throws IOException {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), brokerPort)) {
+      s.setSoTimeout(30_000);
+      OutputStream out = new java.io.BufferedOutputStream(s.getOutputStream(), 1 << 16);
+      InputStream in = new java.io.BufferedInputStream(s.getInputStream());
+      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+      readFrame(in);
+      for (int from = 0; from < bodies.size(); from += batch) {
+        int to = Math.min(bodies.size(), from + batch);
+        for (int i = from; i < to; i++) {
+          out.write(("SEND\ndestination:" + queue + "\ncontent-type:application/json\nreceipt:m" + i + "\n\n" + bodies.get(i))
+              .getBytes(StandardCharsets.UTF_8));
+          out.write(0);
+        }
+        out.flush();
+        for (int i = from; i < to; i++) {
+          String receipt = readFrame(in);
+          if (!receipt.startsWith("RECEIPT")) {
+            throw new IOException("broker did not confirm message " + i + ": " + receipt);
+          }
+        }
+      }
+      frame(out, "DISCONNECT\nreceipt:bye\n\n");
+      readFrame(in);
+    }
+  }
+
+  /** A STOMP subscription that collects every message of a queue (auto-acknowledged) until closed. */
+  StompCollector stompCollect(String queue) throws IOException {
+    return new StompCollector(brokerPort, queue);
+  }
+
+  /** The messages of one queue as they arrive: headers (unescaped) and body of each. */
+  static final class StompCollector implements AutoCloseable {
+    record Message(Map<String, String> headers, String body) {}
+
+    private final Socket socket;
+    private final List<Message> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Thread reader;
+    private volatile boolean closed;
+
+    StompCollector(int port, String queue) throws IOException {
+      socket = new Socket(InetAddress.getLoopbackAddress(), port);
+      socket.setSoTimeout(500);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+      socket.setSoTimeout(10_000);
+      readFrame(in);
+      socket.setSoTimeout(500);
+      frame(out, "SUBSCRIBE\nid:1\ndestination:" + queue + "\nack:auto\n\n");
+      reader = Thread.ofPlatform().daemon().name("stomp-collector-" + queue).start(() -> read(in));
+    }
+
+    private void read(InputStream in) {
+      StringBuilder b = new StringBuilder();
+      while (!closed) {
+        try {
+          int c = in.read();
+          if (c < 0) {
+            return;
+          }
+          if (c != 0) {
+            b.append((char) c);
+            continue;
+          }
+          String f = b.toString().stripLeading();
+          b.setLength(0);
+          if (f.startsWith("MESSAGE")) {
+            messages.add(parse(f));
+          }
+        } catch (java.net.SocketTimeoutException quiet) {
+          // nothing arrived; keep listening
+        } catch (IOException e) {
+          return;
+        }
+      }
+    }
+
+    private static Message parse(String f) {
+      int end = f.indexOf("\n\n");
+      Map<String, String> headers = new HashMap<>();
+      for (String line : f.substring(0, end).split("\n")) {
+        int colon = line.indexOf(':');
+        if (colon > 0) {
+          headers.putIfAbsent(line.substring(0, colon), unescape(line.substring(colon + 1)));
+        }
+      }
+      return new Message(headers, f.substring(end + 2));
+    }
+
+    private static String unescape(String v) {
+      StringBuilder b = new StringBuilder(v.length());
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        if (c == '\\' && i + 1 < v.length()) {
+          char n = v.charAt(++i);
+          b.append(n == 'c' ? ':' : n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+        } else {
+          b.append(c);
+        }
+      }
+      return b.toString();
+    }
+
+    List<Message> messages() {
+      return List.copyOf(messages);
+    }
+
+    @Override
+    public void close() throws Exception {
+      closed = true;
+      socket.close();
+      reader.join(5000);
     }
   }
 
