@@ -150,6 +150,7 @@ final class RunningPipeline implements AutoCloseable {
 
     private final Socket socket;
     private final List<Message> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> others = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread reader;
     private volatile boolean closed;
 
@@ -162,7 +163,9 @@ final class RunningPipeline implements AutoCloseable {
       socket.setSoTimeout(10_000);
       readFrame(in);
       socket.setSoTimeout(500);
-      frame(out, "SUBSCRIBE\nid:1\ndestination:" + queue + "\nack:auto\n\n");
+      // No consumer window: the broker's default STOMP credits can leave an auto-acknowledged
+      // subscriber without further messages.
+      frame(out, "SUBSCRIBE\nid:1\ndestination:" + queue + "\nack:auto\nconsumer-window-size:-1\n\n");
       reader = Thread.ofPlatform().daemon().name("stomp-collector-" + queue).start(() -> read(in));
     }
 
@@ -180,8 +183,10 @@ final class RunningPipeline implements AutoCloseable {
           }
           String f = b.toString().stripLeading();
           b.setLength(0);
-          if (f.startsWith("MESSAGE")) {
+          if (f.startsWith("MESSAGE") && f.contains("\n\n")) {
             messages.add(parse(f));
+          } else if (!f.isEmpty()) {
+            others.add(f);
           }
         } catch (java.net.SocketTimeoutException quiet) {
           // nothing arrived; keep listening
@@ -219,6 +224,11 @@ final class RunningPipeline implements AutoCloseable {
 
     List<Message> messages() {
       return List.copyOf(messages);
+    }
+
+    /** Frames that were no well-formed MESSAGE (an ERROR from the broker, say): there should be none. */
+    List<String> otherFrames() {
+      return List.copyOf(others);
     }
 
     @Override
