@@ -48,10 +48,11 @@ public final class BreakerPausePolicy extends RoutePolicySupport {
   }
 
   private void apply(Route route) {
-    boolean anyOpen = routers.all().stream().map(Router::breaker).anyMatch(b -> b.getState().name().contains("OPEN")
-        && !b.getState().name().equals("HALF_OPEN"));
     try {
       synchronized (this) {
+        // Read the states under the lock, so two transitions racing cannot leave a stale verdict last.
+        boolean anyOpen = routers.all().stream().map(Router::breaker).anyMatch(b -> b.getState().name().contains("OPEN")
+            && !b.getState().name().equals("HALF_OPEN"));
         if (anyOpen && !paused) {
           LOG.warn("route={} paused: a router's circuit breaker is open; messages wait in the broker", route.getRouteId());
           stopConsumer(route.getConsumer());
