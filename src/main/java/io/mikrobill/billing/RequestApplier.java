@@ -62,6 +62,47 @@ public final class RequestApplier {
     });
   }
 
+  /**
+   * Settles a request whose router stayed unreachable through every retry. An attempt that timed
+   * out may still have been applied, so a create is looked up on the router first: found, it
+   * counts as applied; missing, it is refused with the reason. When even the look-up fails, the
+   * outcome is unknown: the key stays open (a repeat of the same request settles it) and the
+   * answer says so.
+   */
+  public CompletableFuture<ApplyResult> giveUp(String source, String key, String action, Map<String, Object> fields,
+      ApplyResult last) {
+    BillingService.Prepared prepared;
+    try {
+      prepared = billing.prepare(action, fields, source);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(last);
+    }
+    if (prepared.action().kind() != Action.Kind.CREATE) {
+      ApplyResult refused = ApplyResult.refused(last.status(), last.type(),
+          "router unreachable after every retry; the change may or may not have been applied: " + last.reason());
+      return CompletableFuture.completedFuture(refused);
+    }
+    Exchange read = new DefaultExchange(context);
+    String menu = prepared.command().menu();
+    read.getMessage().setHeader(RouterOsConstants.ROUTER, prepared.router());
+    read.getMessage().setHeader(BillingService.COMMAND_PATH, menu.substring(1) + "/print");
+    read.getMessage().setHeader(RouterOsConstants.WORDS,
+        java.util.List.of("?name=" + prepared.fields().get("username"), "=.proplist=.id"));
+    read.getMessage().setHeader(RouterOsConstants.USE_CACHE, false);
+    return template.asyncSend("direct:read", read).thenApply(done -> {
+      if (done.getException() != null) {
+        return ApplyResult.refused(last.status(), last.type(), "outcome unknown: the router stayed unreachable"
+            + " (an attempt may have been applied); send the same request again to settle it: " + last.reason());
+      }
+      java.util.List<?> rows = done.getMessage().getBody(java.util.List.class);
+      ApplyResult settled = rows != null && !rows.isEmpty()
+          ? ApplyResult.applied(String.valueOf(((Map<?, ?>) rows.get(0)).get(".id")))
+          : ApplyResult.refused(last.status(), last.type(), "router unreachable after every retry: " + last.reason());
+      outcomes.complete(source, key, settled.toOutcome());
+      return settled;
+    });
+  }
+
   private static ApplyResult resultOf(Exchange done, BillingService.Prepared prepared, boolean repairing) {
     Exception failure = done.getException();
     if (failure == null) {

@@ -68,7 +68,10 @@ public final class JmsBillingRequests {
         throw new IllegalStateException("router unreachable, delivery " + delivery + " of " + (maxRedeliveries + 1)
             + ": " + result.reason());
       }
-      deadLetter(exchange, body, "router unreachable after " + delivery + " deliveries: " + result.reason());
+      result = applier.giveUp("jms", key, action, fields, result).get(timeoutMs, TimeUnit.MILLISECONDS);
+      if (!result.applied()) {
+        deadLetter(exchange, body, "after " + delivery + " deliveries: " + result.reason());
+      }
     } else if (!result.applied()) {
       deadLetter(exchange, body, result.reason());
     }

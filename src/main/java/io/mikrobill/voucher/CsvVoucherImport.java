@@ -128,8 +128,11 @@ public final class CsvVoucherImport {
    */
   private CompletableFuture<ApplyResult> applyWithRetry(String key, Map<String, Object> fields, int attempt) {
     return applier.apply("csv", key, "createHotspotUser", fields).thenCompose(r -> {
-      if (!r.isTransient() || attempt >= maxRetries) {
+      if (!r.isTransient()) {
         return CompletableFuture.completedFuture(r);
+      }
+      if (attempt >= maxRetries) {
+        return applier.giveUp("csv", key, "createHotspotUser", fields, r);
       }
       long delay = Math.min(30_000L, 1000L << Math.min(attempt, 5));
       return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
