@@ -286,4 +286,33 @@ class PipelineEndToEndTest {
       assertThat(app.sim.hotspotUsers().stream().filter(u -> n.equals(u.get("name")))).as(n).hasSize(1);
     }
   }
+
+  @Test
+  void shouldAnswerAJmsReplyToWithTheResult() throws Exception {
+    jakarta.jms.ConnectionFactory cf = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
+        "tcp://127.0.0.1:" + app.brokerPort);
+    try (jakarta.jms.Connection c = cf.createConnection()) {
+      c.start();
+      jakarta.jms.Session session = c.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+      jakarta.jms.TemporaryQueue replies = session.createTemporaryQueue();
+      jakarta.jms.TextMessage m = session.createTextMessage(
+          "{\"action\":\"createHotspotUser\",\"username\":\"jms-reply\",\"password\":\"secret123\"}");
+      m.setJMSReplyTo(replies);
+      session.createProducer(session.createQueue("billing.requests")).send(m);
+      jakarta.jms.MessageConsumer replyConsumer = session.createConsumer(replies);
+      jakarta.jms.Message reply = replyConsumer.receive(30_000);
+      assertThat(reply).isNotNull();
+      String text = reply instanceof jakarta.jms.TextMessage t ? t.getText() : new String(reply.getBody(byte[].class));
+      assertThat(text).contains("\"status\":\"applied\"").contains("\"id\":\"*");
+
+      jakarta.jms.TextMessage bad = session.createTextMessage("{\"action\":\"removeEverything\"}");
+      bad.setJMSReplyTo(replies);
+      session.createProducer(session.createQueue("billing.requests")).send(bad);
+      jakarta.jms.Message refusal = replyConsumer.receive(30_000);
+      assertThat(refusal).isNotNull();
+      String refusalText = refusal instanceof jakarta.jms.TextMessage t ? t.getText() : new String(refusal.getBody(byte[].class));
+      assertThat(refusalText).contains("\"status\":\"refused\"").contains("unknown");
+    }
+    assertThat(routerUser("jms-reply")).isNotNull();
+  }
 }
