@@ -456,42 +456,4 @@ public final class ConnectionPool implements AutoCloseable {
       LOG.warn("router={} housekeeper error=\"{}\"", router(), e.toString());
     }
   }
-
-  /** One connection and how many commands it carries now. Guarded by the pool's lock. */
-  static final class PooledConnection {
-    final RouterOsConnection connection;
-    int inFlight;
-    long lastUsedNanos;
-
-    PooledConnection(RouterOsConnection connection, long now) {
-      this.connection = connection;
-      this.lastUsedNanos = now;
-    }
-  }
-
-  private static final class Waiter {
-    final long sinceNanos;
-    final CompletableFuture<Lease> future = new CompletableFuture<>();
-    volatile ScheduledFuture<?> timer;
-
-    Waiter(long sinceNanos) {
-      this.sinceNanos = sinceNanos;
-    }
-
-    boolean complete(Lease lease) {
-      ScheduledFuture<?> t = timer;
-      if (t != null) {
-        t.cancel(false);
-      }
-      return future.complete(lease);
-    }
-
-    void fail(Throwable error) {
-      ScheduledFuture<?> t = timer;
-      if (t != null) {
-        t.cancel(false);
-      }
-      future.completeExceptionally(error);
-    }
-  }
 }

@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Lease {
 
   private final ConnectionPool pool;
-  private final ConnectionPool.PooledConnection entry;
+  private final PooledConnection entry;
   private final AtomicBoolean released = new AtomicBoolean();
 
-  Lease(ConnectionPool pool, ConnectionPool.PooledConnection entry) {
+  Lease(ConnectionPool pool, PooledConnection entry) {
     this.pool = pool;
     this.entry = entry;
   }
