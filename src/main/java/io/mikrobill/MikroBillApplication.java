@@ -160,8 +160,13 @@ public final class MikroBillApplication {
         CamelContext context = m.getCamelContext();
         RouterOsComponent.bind(context, routers);
         RequestApplier applier = new RequestApplier(context, billing, new DatabaseOutcomes(new RequestOutcomes(db.dataSource())));
-        context.getRegistry().bind("csvVouchers", new CsvVoucherImport(applier, new LedgerVoucherBook(ledger), outbox,
-            settings.integer("CSV_WINDOW", 16), settings.get("CSV_ROUTER", "default"), settings.integer("CSV_MAX_RETRIES", 8)));
+        CsvVoucherImport csv = new CsvVoucherImport(applier, new LedgerVoucherBook(ledger), outbox,
+            settings.integer("CSV_WINDOW", 16), settings.get("CSV_ROUTER", "default"), settings.integer("CSV_MAX_RETRIES", 8));
+        context.getRegistry().bind("csvVouchers", csv);
+        FunctionCounter.builder("mikrotik_csv_files_imported", csv, CsvVoucherImport::filesImported)
+            .description("CSV voucher files imported by this instance").register(metrics);
+        FunctionCounter.builder("mikrotik_csv_rows_imported", csv, CsvVoucherImport::rowsImported)
+            .description("Rows of the CSV voucher files imported by this instance").register(metrics);
         context.getRegistry().bind("vouchers", new VoucherApi(validator, ledger, applier, new VoucherCodes()));
         context.getRegistry().bind("jmsRequests", new JmsBillingRequests(applier, context.createProducerTemplate(),
             brokerSettings.deadLetterQueue(), brokerSettings.maxRedeliveries(), settings.integer("JMS_APPLY_TIMEOUT", 120_000)));

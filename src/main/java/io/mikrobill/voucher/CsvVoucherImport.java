@@ -49,6 +49,8 @@ public final class CsvVoucherImport {
   private final int window;
   private final String router;
   private final int maxRetries;
+  private final java.util.concurrent.atomic.AtomicLong files = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
 
   public CsvVoucherImport(RequestApplier applier, VoucherBook book, Path outbox, int window, String router, int maxRetries) {
     this.maxRetries = maxRetries;
@@ -57,6 +59,16 @@ public final class CsvVoucherImport {
     this.outbox = outbox;
     this.window = window;
     this.router = router;
+  }
+
+  /** Files this instance has imported. */
+  public long filesImported() {
+    return files.get();
+  }
+
+  /** Rows of those files. */
+  public long rowsImported() {
+    return rows.get();
   }
 
   /** Route step of vouchers-csv: the exchange's body is the dropped file. */
@@ -117,6 +129,8 @@ public final class CsvVoucherImport {
       ordered.flushAll();
     }
     Files.move(tmp, result, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    files.incrementAndGet();
+    rows.addAndGet(summary.ok + summary.error);
     LOG.info("file={} done rows={} ok={} error={} result={}", name, summary.ok + summary.error, summary.ok, summary.error, result);
     return summary;
   }

@@ -31,18 +31,29 @@ final class RunningPipeline implements AutoCloseable {
 
   final Path home;
   final RouterOsSimulator sim;
+  private final boolean ownsSimulator;
   final int httpPort;
   final int brokerPort;
   private final AutoCloseable app;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   RunningPipeline(Path home, Map<String, String> extraEnv) throws Exception {
+    this(home, extraEnv, null);
+  }
+
+  /** A second instance shares {@code router}: the same simulated router as another pipeline. */
+  RunningPipeline(Path home, Map<String, String> extraEnv, RouterOsSimulator router) throws Exception {
     this.home = home;
+    this.ownsSimulator = router == null;
     copyTree(Path.of("routes"), home.resolve("routes"));
     copyTree(Path.of("kamelets"), home.resolve("kamelets"));
     Files.copy(Path.of("profiles.json"), home.resolve("profiles.json"));
-    sim = new RouterOsSimulator(SimulatorOptions.forTests().password("pw").build());
-    sim.start();
+    if (router == null) {
+      sim = new RouterOsSimulator(SimulatorOptions.forTests().password("pw").build());
+      sim.start();
+    } else {
+      sim = router;
+    }
     httpPort = freePort();
     brokerPort = freePort();
     Map<String, String> env = new HashMap<>();
@@ -280,6 +291,8 @@ final class RunningPipeline implements AutoCloseable {
   @Override
   public void close() throws Exception {
     app.close();
-    sim.close();
+    if (ownsSimulator) {
+      sim.close();
+    }
   }
 }
