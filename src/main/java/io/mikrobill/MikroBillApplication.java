@@ -191,14 +191,12 @@ public final class MikroBillApplication {
     }
     int port = settings.integer("SIMULATOR_PORT", 8728);
     String password = settings.get("SIMULATOR_PASSWORD", "");
-    RouterOsSimulator sim = new RouterOsSimulator(SimulatorOptions.builder().port(port).apiSslPort(-1)
-        .password(password).seedUsers(settings.integer("SIMULATOR_SEED_USERS", 20)).build());
+    RouterOsSimulator sim = simulator(port, password);
     try {
       sim.start();
     } catch (IllegalStateException busy) {
       LOG.warn("simulator port {} is busy ({}); using a free port", port, busy.getMessage());
-      sim = new RouterOsSimulator(SimulatorOptions.builder().port(0).apiSslPort(-1).password(password)
-          .seedUsers(settings.integer("SIMULATOR_SEED_USERS", 20)).build());
+      sim = simulator(0, password);
       sim.start();
     }
     closeables.push(sim);
@@ -211,6 +209,11 @@ public final class MikroBillApplication {
     LOG.warn("**********************************************************************************");
     LOG.warn("* {}", simulatorNotice);
     LOG.warn("**********************************************************************************");
+  }
+
+  private RouterOsSimulator simulator(int port, String password) {
+    return new RouterOsSimulator(SimulatorOptions.builder().port(port).apiSslPort(-1).password(password)
+        .seedUsers(settings.integer("SIMULATOR_SEED_USERS", 20)).build());
   }
 
   void close() {

@@ -28,7 +28,7 @@ final class LoadDriver {
     java.util.function.BiConsumer<Long, Throwable> finish = (t0, e) -> {
       latencies.add(System.nanoTime() - t0);
       if (e != null && errors.getAndIncrement() == 0) {
-        Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable c = io.mikrobill.routeros.Failures.unwrap(e);
         firstError[0] = String.valueOf(c.getMessage());
       }
       done.countDown();

@@ -4,6 +4,8 @@ import io.mikrobill.camel.RouterOsConstants;
 import io.mikrobill.routeros.flow.Priority;
 import io.mikrobill.routeros.protocol.Command;
 import io.mikrobill.validation.RequestValidator;
+import io.mikrobill.validation.Rules;
+import io.mikrobill.validation.Verdict;
 import io.mikrobill.validation.ValidatedRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,17 +166,11 @@ public final class BillingService {
    */
   public void prepareRead(Exchange exchange, String menu) {
     Message m = exchange.getMessage();
-    String router = m.getHeader("router", "default", String.class);
-    if (!router.matches("[A-Za-z0-9_-]{1,64}")) {
-      throw new IllegalArgumentException("router must be 1 to 64 letters, digits, '_' or '-'");
-    }
+    String router = checked("router", Rules.routerName(m.getHeader("router", "default", String.class)));
     Command.Builder b = Command.builder(menu + "/print");
     String username = m.getHeader("username", String.class);
     if (username != null) {
-      if (!username.matches("[A-Za-z0-9@._-]{1,64}")) {
-        throw new IllegalArgumentException("username may hold only letters, digits and @._-");
-      }
-      b.whereEquals("name", username);
+      b.whereEquals("name", checked("username", Rules.username(username)));
     }
     String id = m.getHeader("id", String.class);
     if (id != null) {
@@ -221,10 +217,7 @@ public final class BillingService {
     if (!command.matches("(/[a-z0-9-]+){1,8}")) {
       throw new IllegalArgumentException("command must be a RouterOS path like /ip/hotspot/user/print, was '" + command + "'");
     }
-    String router = body.get("router") == null ? "default" : String.valueOf(body.get("router"));
-    if (!router.matches("[A-Za-z0-9_-]{1,64}")) {
-      throw new IllegalArgumentException("router must be 1 to 64 letters, digits, '_' or '-'");
-    }
+    String router = checked("router", Rules.routerName(body.get("router") == null ? "default" : String.valueOf(body.get("router"))));
     java.util.List<String> words = new java.util.ArrayList<>();
     if (body.get("args") instanceof java.util.List<?> args) {
       for (Object a : args) {
@@ -318,6 +311,14 @@ public final class BillingService {
     out.put("hotspot", exchange.getProperty("hotspot"));
     out.put("pppoe", exchange.getMessage().getBody());
     return out;
+  }
+
+  /** The value a rule accepted, or a bad-request error with the rule's message. */
+  private static String checked(String field, Verdict v) {
+    if (!v.accepted()) {
+      throw new IllegalArgumentException(field + ": " + v.message());
+    }
+    return v.value();
   }
 
   private static String str(Object o) {

@@ -62,10 +62,7 @@ public class RouterOsProducer extends DefaultAsyncProducer {
     try {
       result = future.join();
     } catch (CompletionException | java.util.concurrent.CancellationException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      while (cause instanceof CompletionException && cause.getCause() != null) {
-        cause = cause.getCause();
-      }
+      Throwable cause = io.mikrobill.routeros.Failures.unwrap(e.getCause() != null ? e.getCause() : e);
       if (cause instanceof RouterOsException ros) {
         out.setHeader(RouterOsConstants.ERROR_TYPE, ros.type().wireName());
       }

@@ -2,7 +2,6 @@ package io.mikrobill.cli;
 
 import io.mikrobill.routeros.RouterOsException;
 import io.mikrobill.routeros.RouterOsFatalException;
-import io.mikrobill.routeros.RouterOsProtocolException;
 import io.mikrobill.routeros.RouterOsTimeoutException;
 import io.mikrobill.routeros.client.ClientOptions;
 import io.mikrobill.routeros.client.RouterOsConnection;
@@ -165,9 +164,7 @@ public final class RosCommand {
     if (error instanceof RouterOsTimeoutException) {
       return EXIT_TIMEOUT;
     }
-    if (error instanceof RouterOsFatalException || error instanceof RouterOsProtocolException) {
-      return EXIT_FATAL;
-    }
+    // !fatal, protocol errors and a lost connection all end the session.
     return EXIT_FATAL;
   }
 

@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * Cached reads of every router, on Caffeine (the cache behind camel-caffeine; its W-TinyLFU
  * admission keeps hot menus better than plain LRU). Each entry has its own TTL.
  *
- * <p>No read after a write is stale: every menu has a version that a write bumps when it
- * starts and again when it ends (with the menus it affects, see {@link CacheKey#invalidatedBy}), and removes their entries both times. A read stores its
- * result only if the version it saw at its start is still current, so a read that raced a write
- * never fills the cache with what the write replaced. With integrity on, each entry carries a
+ * <p>No read after a write is stale: every menu has a version that a write bumps when it ends
+ * (with the menus it affects, see {@link CacheKey#invalidatedBy}), removing their entries. A read
+ * stores its result only if the version it saw at its start is still current, so a read that
+ * overlapped a write never fills the cache with what the write replaced; such a read may answer
+ * with either state, as the router itself would. With integrity on, each entry carries a
  * checksum of its content, verified on every hit; a mismatch drops the entry and counts. Callers
  * that miss a key while a read of it (at the same version) is on its way share that read.
  */
@@ -94,7 +95,7 @@ public final class ReadCache {
     load.get().whenComplete((r, e) -> {
       loading.remove(key, mine);
       if (e != null) {
-        started.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+        started.completeExceptionally(io.mikrobill.routeros.Failures.unwrap(e));
       } else {
         started.complete(r);
       }

@@ -133,7 +133,7 @@ public final class RequestQueue {
       }
       f.whenComplete((v, e) -> {
         if (e != null) {
-          result.completeExceptionally(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+          result.completeExceptionally(io.mikrobill.routeros.Failures.unwrap(e));
         } else {
           result.complete(v);
         }

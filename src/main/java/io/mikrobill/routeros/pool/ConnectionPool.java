@@ -254,7 +254,7 @@ public final class ConnectionPool implements AutoCloseable {
   }
 
   private void onConnected(RouterOsConnection conn, Throwable err, CompletableFuture<Void> firstUp) {
-    Throwable cause = err instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null ? ce.getCause() : err;
+    Throwable cause = err == null ? null : io.mikrobill.routeros.Failures.unwrap(err);
     boolean becameAvailable = false;
     boolean becameUnavailable = false;
     boolean checkMaxSessions = false;

@@ -17,7 +17,6 @@ import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * One router as the pipeline sees it: a request passes its token bucket (by priority), then its
@@ -81,10 +80,7 @@ public final class Router implements AutoCloseable {
 
   /** Faults of the router or the path to it count against the breaker; refusals of bad input do not. */
   static boolean isRouterFault(Throwable t) {
-    Throwable c = t;
-    while (c instanceof CompletionException && c.getCause() != null) {
-      c = c.getCause();
-    }
+    Throwable c = io.mikrobill.routeros.Failures.unwrap(t);
     return c instanceof RouterOsException r && r.isTransient() && !(r instanceof RateLimitExceededException);
   }
 
