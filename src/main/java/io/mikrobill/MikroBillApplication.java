@@ -4,7 +4,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.mikrobill.billing.BillingService;
 import io.mikrobill.billing.DatabaseOutcomes;
 import io.mikrobill.billing.ProfileDirectory;
 import io.mikrobill.billing.RequestApplier;
@@ -18,7 +17,6 @@ import io.mikrobill.persistence.JdbcIdempotentRepository;
 import io.mikrobill.persistence.RequestOutcomes;
 import io.mikrobill.persistence.SecurityEvents;
 import io.mikrobill.persistence.VoucherLedger;
-import io.mikrobill.persistence.VoucherState;
 import io.mikrobill.validation.RequestValidator;
 import io.mikrobill.validation.SecurityEventSink;
 import io.mikrobill.validation.ValidationSettings;
@@ -26,8 +24,12 @@ import io.mikrobill.voucher.CsvVoucherImport;
 import io.mikrobill.voucher.LedgerVoucherBook;
 import io.mikrobill.voucher.VoucherApi;
 import io.mikrobill.voucher.VoucherCodes;
+import io.mikrobill.voucher.VoucherCounters;
 import io.mikrobill.camel.RouterOsComponent;
 import io.mikrobill.config.Settings;
+import io.mikrobill.http.ApiHeaderFilter;
+import io.mikrobill.http.HttpApi;
+import io.mikrobill.http.HttpReads;
 import io.mikrobill.http.HttpResponses;
 import io.mikrobill.monitoring.Monitoring;
 import io.mikrobill.monitoring.RouterMetrics;
@@ -122,18 +124,18 @@ public final class MikroBillApplication {
       security.record(source, finding.kind().wireName(), finding.field(), finding.detail());
     };
     RequestValidator validator = new RequestValidator(ValidationSettings.from(settings), sink, "http");
-    BillingService billing = new BillingService(validator, new ProfileDirectory(routers));
-    main.bind("billing", billing);
-    main.bind("httpResponses", new HttpResponses(billing));
+    DatabaseOutcomes outcomes = new DatabaseOutcomes(new RequestOutcomes(db.dataSource()));
+    RequestApplier applier = new RequestApplier(routers, validator, new ProfileDirectory(routers), outcomes);
+    main.bind("httpResponses", new HttpResponses());
+    main.bind("apiHeaderFilter", new ApiHeaderFilter());
+    main.addOverrideProperty("camel.component.platform-http.header-filter-strategy", "#apiHeaderFilter");
     main.bind("profileSync", new io.mikrobill.billing.ProfileSync(routers, validator,
         home.resolve(settings.get("PROFILES_FILE", "profiles.json"))));
-    billing.setOutcomes(new DatabaseOutcomes(new RequestOutcomes(db.dataSource())));
-    // Exported as mikrotik_vouchers_created_total (see Monitoring.metrics: the Prometheus client
-    // reserves the _created suffix, so the family is renamed in the scrape).
-    FunctionCounter.builder("mikrotik_vouchers_created", ledger, l -> l.countByState().getOrDefault(VoucherState.CREATED, 0L))
-        .description("Vouchers created on the routers").register(metrics);
-    FunctionCounter.builder("mikrotik_revenue", ledger, l -> l.revenue("USD").doubleValue())
-        .description("Sum of the prices of the vouchers created (USD)").register(metrics);
+    VoucherCounters voucherCounters = voucherCounters(metrics);
+    VoucherApi vouchers = new VoucherApi(validator, ledger, applier, new VoucherCodes(), voucherCounters, routers);
+    main.bind("vouchers", vouchers);
+    main.bind("api", new HttpApi(applier, outcomes, vouchers));
+    main.bind("reads", new HttpReads(routers));
 
     if (settings.apply(BrokerSettings.ENV_DATA_DIR) == null) {
       settings.override(BrokerSettings.ENV_DATA_DIR, data.resolve("artemis").toString());
@@ -159,22 +161,15 @@ public final class MikroBillApplication {
       public void beforeConfigure(BaseMainSupport m) {
         CamelContext context = m.getCamelContext();
         RouterOsComponent.bind(context, routers);
-        RequestApplier applier = new RequestApplier(context, billing, new DatabaseOutcomes(new RequestOutcomes(db.dataSource())));
-        CsvVoucherImport csv = new CsvVoucherImport(applier, new LedgerVoucherBook(ledger), outbox,
+        CsvVoucherImport csv = new CsvVoucherImport(applier, new LedgerVoucherBook(ledger, voucherCounters), outbox,
             settings.integer("CSV_WINDOW", 16), settings.get("CSV_ROUTER", "default"), settings.integer("CSV_MAX_RETRIES", 8));
         context.getRegistry().bind("csvVouchers", csv);
         FunctionCounter.builder("mikrotik_csv_files_imported", csv, CsvVoucherImport::filesImported)
             .description("CSV voucher files imported by this instance").register(metrics);
         FunctionCounter.builder("mikrotik_csv_rows_imported", csv, CsvVoucherImport::rowsImported)
             .description("Rows of the CSV voucher files imported by this instance").register(metrics);
-        context.getRegistry().bind("vouchers", new VoucherApi(validator, ledger, applier, new VoucherCodes()));
         context.getRegistry().bind("jmsRequests", new JmsBillingRequests(applier, context.createProducerTemplate(),
             brokerSettings.deadLetterQueue(), brokerSettings.maxRedeliveries(), settings.integer("JMS_APPLY_TIMEOUT", 120_000)));
-      }
-
-      @Override
-      public void afterStart(BaseMainSupport m) {
-        RouterOsComponent.registerHealthChecks(m.getCamelContext(), routers);
       }
 
       @Override
@@ -183,6 +178,30 @@ public final class MikroBillApplication {
       }
     });
     return main;
+  }
+
+  /**
+   * mikrotik_vouchers_created_total and mikrotik_revenue_total count creations as they happen, so
+   * they never fall; revocations have their own counter. (The Prometheus client reserves the
+   * _created suffix: the family is registered as mikrotik_vouchers and renamed in the scrape.)
+   */
+  private static VoucherCounters voucherCounters(PrometheusMeterRegistry metrics) {
+    Counter created = Counter.builder("mikrotik_vouchers").description("Vouchers created on the routers").register(metrics);
+    Counter revenue = Counter.builder("mikrotik_revenue")
+        .description("Sum of the prices of the vouchers created (USD)").register(metrics);
+    Counter revoked = Counter.builder("mikrotik_vouchers_revoked").description("Vouchers revoked").register(metrics);
+    return new VoucherCounters() {
+      @Override
+      public void created(java.math.BigDecimal price) {
+        created.increment();
+        revenue.increment(price == null ? 0 : price.doubleValue());
+      }
+
+      @Override
+      public void revoked() {
+        revoked.increment();
+      }
+    };
   }
 
   private void startEmbeddedSimulatorIfNeeded() {

@@ -3,6 +3,7 @@ package io.mikrobill;
 import io.mikrobill.config.Settings;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
 /** Starts the assembled application in-process for tests, with the given environment. */
@@ -10,13 +11,23 @@ public final class MikroBillTestAccess {
 
   private MikroBillTestAccess() {}
 
-  public static AutoCloseable start(Path home, Map<String, String> env) throws Exception {
+  /** A started application: its Camel context, and stop. */
+  public record Started(Main main, MikroBillApplication app) implements AutoCloseable {
+    public CamelContext context() {
+      return main.getCamelContext();
+    }
+
+    @Override
+    public void close() {
+      main.stop();
+      app.close();
+    }
+  }
+
+  public static Started start(Path home, Map<String, String> env) throws Exception {
     MikroBillApplication app = new MikroBillApplication(home, new Settings(env, home));
     Main main = app.prepare();
     main.start();
-    return () -> {
-      main.stop();
-      app.close();
-    };
+    return new Started(main, app);
   }
 }

@@ -53,6 +53,27 @@ public enum Action {
     return kind;
   }
 
+  /**
+   * Whether the action works on PPP secrets and sessions rather than hotspot ones: by its name
+   * for the create and update actions, by the request's {@code type} (hotspot or pppoe) for the
+   * others.
+   */
+  public boolean isPpp(Map<String, ?> fields) {
+    return switch (this) {
+      case CREATE_PPPOE_SECRET, UPDATE_PPPOE_SECRET -> true;
+      case CREATE_HOTSPOT_USER, UPDATE_HOTSPOT_USER -> false;
+      default -> {
+        Object type = fields.get("type");
+        yield type != null && (String.valueOf(type).equalsIgnoreCase("pppoe") || String.valueOf(type).equalsIgnoreCase("ppp"));
+      }
+    };
+  }
+
+  /** Whether "no such item" on a repeat means the earlier attempt removed it (a remove or a disconnect). */
+  public boolean goneMeansApplied() {
+    return this == REMOVE_USER || this == DISCONNECT_SESSION;
+  }
+
   /** The action of that name; an unknown one is refused with the valid names. */
   public static Action parse(String name) {
     Action a = name == null ? null : BY_NAME.get(name.trim());

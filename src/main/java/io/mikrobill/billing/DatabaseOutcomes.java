@@ -25,6 +25,11 @@ public final class DatabaseOutcomes implements OutcomeStore {
         o.httpStatus(), o.body(), o.routerId(), o.reason() == null ? null : truncate(o.reason(), 1000));
   }
 
+  @Override
+  public Optional<Outcome> find(String source, String key) {
+    return outcomes.find(source, key).map(DatabaseOutcomes::toOutcome);
+  }
+
   private static Outcome toOutcome(RequestOutcome r) {
     Status s = switch (r.status()) {
       case APPLIED -> Status.APPLIED;

@@ -26,4 +26,7 @@ public interface OutcomeStore {
   Optional<Outcome> claim(String source, String key);
 
   void complete(String source, String key, Outcome outcome);
+
+  /** The outcome recorded under a key, if any. */
+  Optional<Outcome> find(String source, String key);
 }

@@ -1,131 +1,155 @@
 package io.mikrobill.billing;
 
-import io.mikrobill.camel.RouterOsConstants;
-import io.mikrobill.http.ErrorMapper;
-import io.mikrobill.http.ErrorResponse;
-import io.mikrobill.routeros.RouterOsTrapException;
-import java.util.Locale;
+import io.mikrobill.routeros.client.CommandResult;
+import io.mikrobill.routeros.protocol.Command;
+import io.mikrobill.routeros.router.Router;
+import io.mikrobill.routeros.router.RouterRegistry;
+import io.mikrobill.routeros.router.RouterRequest;
+import io.mikrobill.validation.RequestValidator;
+import io.mikrobill.validation.ValidatedRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.support.DefaultExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Applies one request exactly once, for the sources that may repeat it (CSV rows, JMS messages):
- * the key is claimed in the outcome store first; a settled key returns its first outcome and
- * changes nothing; a key left PENDING by a crash is applied again, and a create that finds its
- * user already there, or a remove that finds it gone, counts as applied (the earlier attempt
- * reached the router). The request travels {@code direct:apply}: validation already done, then
- * limiter, queue and breaker in the routeros-sink kamelet.
+ * Settles one {@link BillingRequest} from any source, exactly once, without Camel: validate (a
+ * refusal here never binds the key, so a corrected retry is processed), claim the key (a settled
+ * key returns its first outcome and changes nothing), build the command, call the router's door
+ * and classify the ending.
+ *
+ * <p>Every item a create makes carries the request's mark in its comment ({@link RequestMark}).
+ * When a create meets "already have" (its answer was lost and this is the retry, a crash came
+ * between the router's {@code !done} and the outcome's write, or another instance raced it) the
+ * item is looked up: with our mark it is our own earlier attempt, applied; without, someone
+ * else's, a duplicate. Transient endings (router unavailable, answer unknown) leave the key open.
  */
 public final class RequestApplier {
 
-  private final CamelContext context;
-  private final BillingService billing;
-  private final OutcomeStore outcomes;
-  private final ProducerTemplate template;
+  private static final Logger LOG = LoggerFactory.getLogger(RequestApplier.class);
 
-  public RequestApplier(CamelContext context, BillingService billing, OutcomeStore outcomes) {
-    this.context = context;
-    this.billing = billing;
+  private final RouterRegistry routers;
+  private final RequestValidator validator;
+  private final ProfileDirectory profiles;
+  private final OutcomeStore outcomes;
+
+  public RequestApplier(RouterRegistry routers, RequestValidator validator, ProfileDirectory profiles, OutcomeStore outcomes) {
+    this.routers = routers;
+    this.validator = validator;
+    this.profiles = profiles;
     this.outcomes = outcomes;
-    this.template = context.createProducerTemplate();
   }
 
-  /** Applies {@code action} with {@code fields} once for (source, key). Transient failures leave the key PENDING. */
-  public CompletableFuture<ApplyResult> apply(String source, String key, String action, Map<String, Object> fields) {
-    Optional<OutcomeStore.Outcome> earlier = outcomes.claim(source, key);
+  /** A validated request with its command and router. */
+  record Prepared(BillingRequest request, Action action, Router router, Map<String, String> fields, Command command) {}
+
+  /** Applies the request once for its (source, key). */
+  public CompletableFuture<ApplyResult> apply(BillingRequest request) {
+    Prepared p;
+    Optional<OutcomeStore.Outcome> earlier;
+    try {
+      p = prepare(request);
+      earlier = outcomes.claim(request.source().wireName(), request.key());
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(Refusals.classify(e));
+    }
     if (earlier.isPresent() && earlier.get().status() != OutcomeStore.Status.PENDING) {
       return CompletableFuture.completedFuture(ApplyResult.fromOutcome(earlier.get()));
     }
     boolean repairing = earlier.isPresent();
-    BillingService.Prepared prepared;
-    try {
-      prepared = billing.prepare(action, fields, source);
-    } catch (RuntimeException invalid) {
-      ErrorResponse e = ErrorMapper.map(invalid);
-      ApplyResult refused = ApplyResult.refused(e.status(), e.type(), e.message());
-      outcomes.complete(source, key, refused.toOutcome());
-      return CompletableFuture.completedFuture(refused);
-    }
-    Exchange exchange = new DefaultExchange(context);
-    prepared.applyTo(exchange);
-    return template.asyncSend("direct:apply", exchange).thenApply(done -> {
-      ApplyResult result = resultOf(done, prepared, repairing);
-      if (!result.isTransient()) {
-        outcomes.complete(source, key, result.toOutcome());
-      }
-      return result;
-    });
+    return execute(p).thenCompose(r -> settle(p, r, repairing)).thenApply(r -> record(p, r));
   }
 
   /**
-   * Settles a request whose router stayed unreachable through every retry. An attempt that timed
-   * out may still have been applied, so a create is looked up on the router first: found, it
-   * counts as applied; missing, it is refused with the reason. When even the look-up fails, the
-   * outcome is unknown: the key stays open (a repeat of the same request settles it) and the
-   * answer says so.
+   * Settles a request whose router stayed unreachable through every retry: a create is looked up
+   * on the router (ours there: applied; missing: refused with the last reason); when even the
+   * look-up fails the outcome is unknown and the key stays open.
    */
-  public CompletableFuture<ApplyResult> giveUp(String source, String key, String action, Map<String, Object> fields,
-      ApplyResult last) {
-    BillingService.Prepared prepared;
+  public CompletableFuture<ApplyResult> giveUp(BillingRequest request, ApplyResult last) {
+    Prepared p;
     try {
-      prepared = billing.prepare(action, fields, source);
+      p = prepare(request);
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(last);
     }
-    if (prepared.action().kind() != Action.Kind.CREATE) {
-      ApplyResult refused = ApplyResult.refused(last.status(), last.type(),
-          "router unreachable after every retry; the change may or may not have been applied: " + last.reason());
-      return CompletableFuture.completedFuture(refused);
+    if (p.action().kind() != Action.Kind.CREATE) {
+      return CompletableFuture.completedFuture(ApplyResult.refused(last.kind(), last.type(),
+          "router unreachable after every retry; the change may or may not have been applied: " + last.reason(), null));
     }
-    Exchange read = new DefaultExchange(context);
-    String menu = prepared.command().menu();
-    read.getMessage().setHeader(RouterOsConstants.ROUTER, prepared.router());
-    read.getMessage().setHeader(BillingService.COMMAND_PATH, menu.substring(1) + "/print");
-    read.getMessage().setHeader(RouterOsConstants.WORDS,
-        java.util.List.of("?name=" + prepared.fields().get("username"), "=.proplist=.id"));
-    read.getMessage().setHeader(RouterOsConstants.USE_CACHE, false);
-    return template.asyncSend("direct:read", read).thenApply(done -> {
-      if (done.getException() != null) {
-        return ApplyResult.refused(last.status(), last.type(), "outcome unknown: the router stayed unreachable"
-            + " (an attempt may have been applied); send the same request again to settle it: " + last.reason());
+    return findOwn(p).handle((found, e) -> {
+      if (e != null) {
+        return ApplyResult.refused(ApplyResult.Kind.UNKNOWN, last.type(), "outcome unknown: the router stayed unreachable"
+            + " (an attempt may have been applied); send the same request again to settle it: " + last.reason(), null);
       }
-      java.util.List<?> rows = done.getMessage().getBody(java.util.List.class);
-      ApplyResult settled = rows != null && !rows.isEmpty()
-          ? ApplyResult.applied(String.valueOf(((Map<?, ?>) rows.get(0)).get(".id")))
-          : ApplyResult.refused(last.status(), last.type(), "router unreachable after every retry: " + last.reason());
-      outcomes.complete(source, key, settled.toOutcome());
+      ApplyResult settled = found.applied() || found.kind() == ApplyResult.Kind.DUPLICATE ? found
+          : ApplyResult.refused(last.kind(), last.type(), "router unreachable after every retry: " + last.reason(), null);
+      outcomes.complete(request.source().wireName(), request.key(), settled.toOutcome());
       return settled;
     });
   }
 
-  private static ApplyResult resultOf(Exchange done, BillingService.Prepared prepared, boolean repairing) {
-    Exception failure = done.getException();
-    if (failure == null) {
-      return ApplyResult.applied(done.getMessage().getHeader(RouterOsConstants.RET, String.class));
+  Prepared prepare(BillingRequest request) {
+    String routerName = request.router();
+    Action action = Action.parse(request.action());
+    boolean ppp = action.isPpp(request.fields());
+    ValidatedRequest v = validator.forSource(request.source().wireName()).validate(action.wireName(), request.fields(),
+        profiles == null ? null : profile -> profiles.exists(routerName, ppp, profile));
+    Router router = routers.get(v.router());
+    Map<String, String> fields = v.fields();
+    if (action.kind() == Action.Kind.CREATE) {
+      fields = RequestMark.stamp(fields, RequestMark.of(request.source().wireName(), request.key()));
     }
-    Throwable cause = failure;
-    while (cause.getCause() != null && !(cause instanceof RouterOsTrapException)) {
-      cause = cause.getCause();
-    }
-    if (repairing && cause instanceof RouterOsTrapException trap && reachedRouterBefore(prepared.action(), trap)) {
-      return ApplyResult.applied(null);
-    }
-    ErrorResponse e = ErrorMapper.map(failure);
-    return ApplyResult.refused(e.status(), e.type(), e.message());
+    return new Prepared(request, action, router, fields, RouterCommands.of(action, fields));
   }
 
-  /** The trap a repeat gets when the earlier attempt was applied: the user exists, or is gone. */
-  static boolean reachedRouterBefore(Action action, RouterOsTrapException trap) {
-    String m = String.valueOf(trap.routerMessage()).toLowerCase(Locale.ROOT);
-    return switch (action.kind()) {
-      case CREATE -> m.contains("already have") || m.contains("already exists");
-      case BY_NAME, SESSION -> action == Action.REMOVE_USER || action == Action.DISCONNECT_SESSION ? m.contains("no such item") : false;
-      case UPDATE -> false;
-    };
+  private CompletableFuture<ApplyResult> execute(Prepared p) {
+    RouterRequest rr = RouterRequest.of(p.command()).withPriority(p.request().meta().priority());
+    return p.router().execute(rr).handle((CommandResult r, Throwable e) ->
+        e == null ? ApplyResult.applied(r.ret()) : Refusals.classify(e));
+  }
+
+  private CompletableFuture<ApplyResult> settle(Prepared p, ApplyResult r, boolean repairing) {
+    if (r.kind() == ApplyResult.Kind.DUPLICATE && p.action().kind() == Action.Kind.CREATE) {
+      return findOwn(p).exceptionally(Refusals::classify).thenApply(found -> switch (found.kind()) {
+        case APPLIED -> found;
+        case DUPLICATE -> ApplyResult.refused(ApplyResult.Kind.DUPLICATE, "duplicate",
+            r.reason() + " (not created by this request: choose another name)", r.failure());
+        default -> r;
+      });
+    }
+    if (repairing && r.kind() == ApplyResult.Kind.NOT_FOUND && p.action().goneMeansApplied()) {
+      return CompletableFuture.completedFuture(ApplyResult.applied(null));
+    }
+    return CompletableFuture.completedFuture(r);
+  }
+
+  /** Looks the created item up: ours (applied with its id), someone else's (duplicate) or missing (not found). */
+  private CompletableFuture<ApplyResult> findOwn(Prepared p) {
+    String menu = p.command().menu();
+    String name = p.fields().get("username");
+    String mark = RequestMark.of(p.request().source().wireName(), p.request().key());
+    RouterRequest read = RouterRequest.of(Command.of(menu + "/print", "?name=" + name, "=.proplist=.id,comment"));
+    return p.router().execute(read).thenApply(res -> {
+      List<Map<String, String>> rows = res.records();
+      if (rows.isEmpty()) {
+        return ApplyResult.refused(ApplyResult.Kind.NOT_FOUND, "not-found", "no such item: " + name, null);
+      }
+      Map<String, String> row = rows.get(0);
+      if (RequestMark.carries(row.get("comment"), mark)) {
+        LOG.info("router={} name={} found with this request's mark: created by its earlier attempt", p.router().name(), name);
+        return ApplyResult.applied(row.get(".id"));
+      }
+      return ApplyResult.refused(ApplyResult.Kind.DUPLICATE, "duplicate",
+          "'" + name + "' already exists on router " + p.router().name() + "; choose another name", null);
+    });
+  }
+
+  private ApplyResult record(Prepared p, ApplyResult r) {
+    if (!r.isTransient()) {
+      outcomes.complete(p.request().source().wireName(), p.request().key(), r.toOutcome());
+    }
+    return r;
   }
 }

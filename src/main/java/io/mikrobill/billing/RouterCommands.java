@@ -89,17 +89,36 @@ public final class RouterCommands {
     return v;
   }
 
-  /** A router record in the guide's names: {@code .id} becomes {@code id}, {@code limit-uptime} {@code limitUptime}. */
+  /**
+   * A router record in the guide's names: {@code .id} becomes {@code id}, {@code name} (and a
+   * session's {@code user}) {@code username}, {@code limit-uptime} {@code limitUptime}; passwords
+   * are left out and MikroBill's request mark is taken off the comment.
+   */
   public static Map<String, Object> toGuideNames(Map<String, String> record) {
     Map<String, Object> out = new LinkedHashMap<>();
     record.forEach((k, v) -> {
-      if (k.equals("password")) {
+      if (isSecret(k)) {
         return;
       }
-      String key = k.equals(".id") ? "id" : k.equals("name") ? "username" : camel(k);
-      out.put(key, v);
+      String key = k.equals(".id") ? "id" : k.equals("name") || k.equals("user") ? "username" : camel(k);
+      out.put(key, k.equals("comment") ? RequestMark.strip(v) : v);
     });
     return out;
+  }
+
+  /** A record as the router gave it, without its password fields. */
+  public static Map<String, String> withoutSecrets(Map<String, String> record) {
+    Map<String, String> out = new LinkedHashMap<>();
+    record.forEach((k, v) -> {
+      if (!isSecret(k)) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
+  private static boolean isSecret(String name) {
+    return name.equals("password") || name.endsWith("-password") || name.equals("secret");
   }
 
   private static String camel(String dashed) {

@@ -86,34 +86,18 @@ public class RouterOsComponent extends DefaultComponent {
         LOG.warn("routers not all connected after {} ms; starting anyway and retrying in the background", startTimeout);
       }
     }
-    bindBreakers(getCamelContext(), registry);
     RouterOsHealthChecks.register(getCamelContext(), registry);
   }
 
   /**
-   * Binds the registry and each router's circuit breaker ({@code routeros-breaker-NAME}, the bean
-   * the routeros-sink kamelet's circuitBreaker refers to) into Camel's registry. Call it before
-   * routes start when the application creates the registry itself.
+   * Binds the registry into Camel's registry, so the component uses it. Call it before routes
+   * start when the application creates the registry itself.
    */
   public static void bind(org.apache.camel.CamelContext context, RouterRegistry registry) {
     if (context.getRegistry().findSingleByType(RouterRegistry.class) == null) {
       context.getRegistry().bind("routerRegistry", RouterRegistry.class, registry);
     }
-    bindBreakers(context, registry);
-  }
-
-  /** Registers one readiness check per router, {@code routeros-NAME}. */
-  public static void registerHealthChecks(org.apache.camel.CamelContext context, RouterRegistry registry) {
     RouterOsHealthChecks.register(context, registry);
-  }
-
-  private static void bindBreakers(org.apache.camel.CamelContext context, RouterRegistry registry) {
-    for (io.mikrobill.routeros.router.Router r : registry.all()) {
-      String name = "routeros-breaker-" + r.name();
-      if (context.getRegistry().lookupByName(name) == null) {
-        context.getRegistry().bind(name, r.breaker());
-      }
-    }
   }
 
   @Override

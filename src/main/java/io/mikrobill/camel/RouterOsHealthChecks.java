@@ -3,38 +3,69 @@ package io.mikrobill.camel;
 import io.mikrobill.routeros.pool.PoolState;
 import io.mikrobill.routeros.router.Router;
 import io.mikrobill.routeros.router.RouterRegistry;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
-/** One readiness check per router: UP while its pool has a live connection and its breaker is not open. */
-final class RouterOsHealthChecks {
+/**
+ * One readiness check per router ({@code routeros-NAME}: UP while its pool has a live connection
+ * and its breaker is not open), served by one health-check repository registered once per Camel
+ * context, as camel-kafka does: the checks do not multiply with endpoints or routes.
+ */
+final class RouterOsHealthChecks implements HealthCheckRepository {
 
-  private RouterOsHealthChecks() {}
+  static final String ID = "routeros";
+
+  private final List<HealthCheck> checks;
+
+  private RouterOsHealthChecks(CamelContext context, RouterRegistry registry) {
+    this.checks = registry.all().stream().map(r -> {
+      RouterHealthCheck c = new RouterHealthCheck("routeros-" + r.name(), r);
+      c.setCamelContext(context);
+      return (HealthCheck) c;
+    }).toList();
+  }
 
   static void register(CamelContext context, RouterRegistry registry) {
     HealthCheckRegistry hcr = HealthCheckRegistry.get(context);
-    if (hcr == null) {
+    if (hcr == null || hcr.getRepository(ID).isPresent()) {
       return;
     }
-    for (Router r : registry.all()) {
-      String id = "routeros-" + r.name();
-      if (hcr.getCheck(id).isEmpty()) {
-        hcr.register(new RouterHealthCheck(id, r));
-      }
-    }
+    hcr.register(new RouterOsHealthChecks(context, registry));
   }
 
   static void unregister(CamelContext context, RouterRegistry registry) {
     HealthCheckRegistry hcr = HealthCheckRegistry.get(context);
-    if (hcr == null || registry == null) {
+    if (hcr == null) {
       return;
     }
-    for (Router r : registry.all()) {
-      hcr.getCheck("routeros-" + r.name()).ifPresent(hcr::unregister);
-    }
+    hcr.getRepository(ID).ifPresent(hcr::unregister);
+  }
+
+  @Override
+  public String getId() {
+    return ID;
+  }
+
+  @Override
+  public boolean isEnabled() {
+    return true;
+  }
+
+  @Override
+  public void setEnabled(boolean enabled) {
+    // always on: a router's readiness is what /monitoring/ready is for
+  }
+
+  @Override
+  public Stream<HealthCheck> stream() {
+    return checks.stream();
   }
 
   static final class RouterHealthCheck extends AbstractHealthCheck {
@@ -53,12 +84,11 @@ final class RouterOsHealthChecks {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
       PoolState s = router.pool().state();
-      String breaker = router.breaker().getState().name();
       builder.detail("router", router.name())
           .detail("host", router.client().host() + ":" + router.client().port())
           .detail("pool", s.toString())
-          .detail("breaker", breaker);
-      if (router.pool().isAvailable() && !breaker.equals("OPEN")) {
+          .detail("breaker", router.breaker().getState().name());
+      if (router.pool().isAvailable() && !router.isBreakerOpen()) {
         builder.up();
       } else {
         Throwable last = router.pool().lastFailure();

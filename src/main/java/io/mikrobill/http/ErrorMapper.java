@@ -1,91 +1,86 @@
 package io.mikrobill.http;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.mikrobill.routeros.RateLimitExceededException;
+import io.mikrobill.billing.ApplyResult;
+import io.mikrobill.billing.Refusals;
 import io.mikrobill.routeros.RouterOsException;
 import io.mikrobill.routeros.RouterOsTrapException;
+import io.mikrobill.validation.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 
 /**
- * Maps any failure of a request to the status and enhanced error its sender sees: 400 bad input,
- * 404 missing item, 409 duplicate, 429 queue full, 503 (with Retry-After) when the router is
- * unreachable or its circuit is open, 500 otherwise. No stack trace and no secret ever leaves.
+ * Maps how a request ended to the status and enhanced error its sender sees: 400 bad input, 404
+ * missing item, 409 duplicate, 415 wrong content type, 422 a key reused with another body, 429
+ * queue full, 502 router answer lost or garbled, 503 (with Retry-After) router unreachable or its
+ * circuit open, 500 otherwise. The only place that knows HTTP statuses. No stack trace, class
+ * name or secret ever leaves.
  */
 public final class ErrorMapper {
 
   private ErrorMapper() {}
 
   public static ErrorResponse map(Throwable failure) {
-    Throwable t = unwrap(failure);
-    if (t instanceof io.mikrobill.validation.ValidationException v) {
-      List<Map<String, String>> fields = new ArrayList<>();
-      v.errors().forEach(e -> fields.add(Map.of("field", e.field(), "code", e.code(), "message", e.message())));
-      return new ErrorResponse(400, "validation", v.getMessage(), "low", v.recoverySuggestions(), fields, null);
+    Throwable t = Refusals.cause(failure);
+    if (t instanceof HttpRefusal h) {
+      return new ErrorResponse(h.status(), h.type(), h.getMessage(), "low",
+          List.of("Send JSON with the documented fields (see /api/openapi.json)"), null, null);
     }
-    if (t instanceof io.mikrobill.billing.BillingService.NotFoundException nf) {
-      return new ErrorResponse(404, "not-found", nf.getMessage(), "low", List.of("Check the name or id"), null, null);
+    if (t instanceof com.fasterxml.jackson.core.JsonProcessingException || t instanceof org.apache.camel.InvalidPayloadException
+        || t instanceof org.apache.camel.TypeConversionException) {
+      return new ErrorResponse(400, "bad-request", "the body or a parameter is not in the documented form", "low",
+          List.of("Send JSON with the documented fields (see /api/openapi.json)"), null, null);
     }
-    if (t instanceof CallNotPermittedException) {
-      return new ErrorResponse(503, "circuit-open", "the router's circuit breaker is open: " + t.getMessage(), "high",
+    return fromResult(Refusals.classify(failure));
+  }
+
+  /** The error of a refused (or unknown) request. */
+  public static ErrorResponse fromResult(ApplyResult r) {
+    Throwable t = r.failure() == null ? null : Refusals.cause(r.failure());
+    return switch (r.kind()) {
+      case VALIDATION -> {
+        if (t instanceof ValidationException v) {
+          List<Map<String, String>> fields = new ArrayList<>();
+          v.errors().forEach(e -> fields.add(Map.of("field", e.field(), "code", e.code(), "message", e.message())));
+          yield new ErrorResponse(400, "validation", v.getMessage(), "low", v.recoverySuggestions(), fields, null);
+        }
+        yield new ErrorResponse(400, r.type() == null ? "bad-request" : r.type(), r.reason(), "low",
+            List.of("Send JSON with the documented fields (see /api/openapi.json)"), null, null);
+      }
+      case NOT_FOUND -> new ErrorResponse(404, "not-found", r.reason(), "low", List.of("Check the name or id"), null, null);
+      case DUPLICATE -> new ErrorResponse(409, "duplicate", r.reason(), "low",
+          List.of("An item with this name exists on the router already; choose another name"), null, null);
+      case ROUTER_REFUSED -> t instanceof RouterOsTrapException trap ? from(400, trap, null)
+          : new ErrorResponse(400, "trap", r.reason(), "medium", List.of("Check the request against the router's rules"), null, null);
+      case UNAVAILABLE -> unavailable(r, t);
+      case UNKNOWN -> "internal".equals(r.type())
+          ? new ErrorResponse(500, "internal", "internal error; see the server log", "high",
+              List.of("Retry; if it persists, report it with the time of the request"), null, null)
+          : t instanceof RouterOsException ros ? from(502, ros, null)
+          : new ErrorResponse(502, r.type(), r.reason(), "high",
+              List.of("The router's answer was lost; send the same request with the same Idempotency-Key to settle it"), null, null);
+      case APPLIED -> throw new IllegalArgumentException("an applied request has no error");
+    };
+  }
+
+  private static ErrorResponse unavailable(ApplyResult r, Throwable t) {
+    if ("circuit-open".equals(r.type())) {
+      return new ErrorResponse(503, "circuit-open", r.reason(), "high",
           List.of("The router failed repeatedly; requests are refused until it recovers", "Retry after the delay given"),
           null, 30);
     }
-    if (t instanceof RouterOsTrapException trap) {
-      String m = trap.routerMessage() == null ? "" : trap.routerMessage().toLowerCase(Locale.ROOT);
-      int status = m.contains("already have") || m.contains("already exists") || m.contains("same name") ? 409
-          : m.contains("no such item") || trap.category() == 0 ? 404
-          : 400;
-      return from(status, trap, null);
+    if (t instanceof io.mikrobill.routeros.RateLimitExceededException rl) {
+      return from(429, rl, 1);
     }
-    if (t instanceof RateLimitExceededException r) {
-      return from(429, r, 1);
+    if (t instanceof RouterOsException ros) {
+      return from(503, ros, 5);
     }
-    if (t instanceof RouterOsException r) {
-      return from(r.isTransient() ? 503 : 502, r, r.isTransient() ? 5 : null);
-    }
-    if (t instanceof IllegalArgumentException || t instanceof com.fasterxml.jackson.core.JsonProcessingException
-        || t instanceof org.apache.camel.InvalidPayloadException || t instanceof org.apache.camel.TypeConversionException) {
-      return new ErrorResponse(400, "bad-request", firstLine(t.getMessage()), "low",
-          List.of("Send JSON with the documented fields (see /api/openapi.json)"), null, null);
-    }
-    return new ErrorResponse(500, "internal", "internal error (" + t.getClass().getSimpleName() + "); see the server log",
-        "high", List.of("Retry; if it persists, report it with the time of the request"), null, null);
+    return new ErrorResponse(503, r.type(), r.reason(), "high", List.of("Retry after the delay given"), null, 5);
   }
 
   private static ErrorResponse from(int status, RouterOsException e, Integer retryAfter) {
     return new ErrorResponse(status, e.type().wireName(), e.getMessage(), e.severity().name().toLowerCase(Locale.ROOT),
         e.recoverySuggestions(), null, retryAfter);
-  }
-
-  /** The meaningful failure: the first of our own or resilience4j's in the cause chain, else the outermost. */
-  static Throwable unwrap(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof RouterOsException || c instanceof io.mikrobill.validation.ValidationException
-          || c instanceof CallNotPermittedException || c instanceof io.mikrobill.billing.BillingService.NotFoundException) {
-        return c;
-      }
-      if (c.getCause() == c) {
-        break;
-      }
-    }
-    Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof org.apache.camel.RuntimeCamelException
-        || c instanceof java.util.concurrent.ExecutionException) && c.getCause() != null) {
-      c = c.getCause();
-    }
-    return c;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "bad request";
-    }
-    int nl = s.indexOf('\n');
-    String line = nl < 0 ? s : s.substring(0, nl);
-    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
   }
 }

@@ -1,5 +1,6 @@
 package io.mikrobill.jms;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.mikrobill.routeros.router.Router;
 import io.mikrobill.routeros.router.RouterEvent;
 import io.mikrobill.routeros.router.RouterRegistry;
@@ -9,8 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops a route's consumer while any router's circuit breaker is open, and starts it again when
- * none is: messages wait in the broker instead of failing while a router is down.
+ * Stops a route's consumer while any router's circuit breaker is not closed, and starts it again
+ * when all are: messages wait in the broker instead of using up their redeliveries while a router
+ * is down. A half-open breaker keeps the consumer paused: the policy sends the breaker's probe
+ * itself (a cheap read through the router's door), so a message is never the probe that fails.
  */
 public final class BreakerPausePolicy extends RoutePolicySupport {
 
@@ -29,6 +32,7 @@ public final class BreakerPausePolicy extends RoutePolicySupport {
     unsubscribe = routers.events().subscribe(event -> {
       if (event.type().equals(RouterEvent.BREAKER_STATE_CHANGE)) {
         apply(route);
+        routers.all().stream().filter(r -> r.breaker().getState() == CircuitBreaker.State.HALF_OPEN).forEach(Router::probe);
       }
     });
     apply(route);
@@ -51,8 +55,7 @@ public final class BreakerPausePolicy extends RoutePolicySupport {
     try {
       synchronized (this) {
         // Read the states under the lock, so two transitions racing cannot leave a stale verdict last.
-        boolean anyOpen = routers.all().stream().map(Router::breaker).anyMatch(b -> b.getState().name().contains("OPEN")
-            && !b.getState().name().equals("HALF_OPEN"));
+        boolean anyOpen = routers.all().stream().anyMatch(Router::isBreakerNotClosed);
         if (anyOpen && !paused) {
           LOG.warn("route={} paused: a router's circuit breaker is open; messages wait in the broker", route.getRouteId());
           stopConsumer(route.getConsumer());

@@ -2,7 +2,12 @@ package io.mikrobill.jms;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mikrobill.billing.ApplyResult;
+import io.mikrobill.billing.BillingRequest;
+import io.mikrobill.billing.Refusals;
 import io.mikrobill.billing.RequestApplier;
+import io.mikrobill.billing.RequestMeta;
+import io.mikrobill.billing.Source;
+import java.math.BigDecimal;
 import io.mikrobill.routeros.flow.Priority;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,21 +59,25 @@ public final class JmsBillingRequests {
       action = String.valueOf(fields.remove("action"));
     } catch (Exception e) {
       deadLetter(exchange, body, "not a JSON object: " + firstLine(e.getMessage()));
-      reply(exchange, ApplyResult.refused(400, "bad-request", "not a JSON object"), messageId);
+      reply(exchange, ApplyResult.refused(ApplyResult.Kind.VALIDATION, "bad-request", "not a JSON object", null), messageId);
       return;
     }
-    Integer jmsPriority = exchange.getMessage().getHeader("JMSPriority", Integer.class);
-    if (jmsPriority != null && !fields.containsKey("priority")) {
-      fields.put("priority", Priority.fromJms(jmsPriority).wireName());
+    BillingRequest request;
+    try {
+      request = request(exchange, action, fields, messageId);
+    } catch (RuntimeException e) {
+      ApplyResult refused = Refusals.classify(e);
+      deadLetter(exchange, body, refused.reason());
+      reply(exchange, refused, messageId);
+      return;
     }
-    String key = fields.get("requestId") != null ? "id:" + fields.remove("requestId") : "msg:" + messageId;
-    ApplyResult result = applier.apply("jms", key, action, fields).get(timeoutMs, TimeUnit.MILLISECONDS);
+    ApplyResult result = applier.apply(request).get(timeoutMs, TimeUnit.MILLISECONDS);
     if (result.isTransient()) {
       if (delivery <= maxRedeliveries) {
         throw new IllegalStateException("router unreachable, delivery " + delivery + " of " + (maxRedeliveries + 1)
             + ": " + result.reason());
       }
-      result = applier.giveUp("jms", key, action, fields, result).get(timeoutMs, TimeUnit.MILLISECONDS);
+      result = applier.giveUp(request, result).get(timeoutMs, TimeUnit.MILLISECONDS);
       if (!result.applied()) {
         deadLetter(exchange, body, "after " + delivery + " deliveries: " + result.reason());
       }
@@ -76,6 +85,29 @@ public final class JmsBillingRequests {
       deadLetter(exchange, body, result.reason());
     }
     reply(exchange, result, messageId);
+  }
+
+  /**
+   * The typed request of a message: its priority (the body's, else the JMS priority), price and
+   * requestId are metadata, not router fields; the key is the requestId, else the message's id.
+   */
+  private static BillingRequest request(Exchange exchange, String action, Map<String, Object> fields, String messageId) {
+    Object priority = fields.remove("priority");
+    Object price = fields.remove("price");
+    Object requestId = fields.remove("requestId");
+    Integer jmsPriority = exchange.getMessage().getHeader("JMSPriority", Integer.class);
+    Priority p = priority != null ? Priority.parse(String.valueOf(priority))
+        : jmsPriority != null ? Priority.fromJms(jmsPriority) : Priority.NORMAL;
+    RequestMeta meta = RequestMeta.of(p).withRequestId(requestId == null ? null : String.valueOf(requestId));
+    if (price != null) {
+      try {
+        meta = meta.withPrice(new BigDecimal(String.valueOf(price)));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("price must be a decimal number, was '" + price + "'");
+      }
+    }
+    String key = requestId != null ? "id:" + requestId : "msg:" + messageId;
+    return new BillingRequest(Source.JMS, key, action, fields, meta);
   }
 
   /** The broker's id of the message: the same on every redelivery, so it keys the message's outcome. */
@@ -133,7 +165,7 @@ public final class JmsBillingRequests {
       out.put("id", r.routerId());
     }
     if (!r.applied()) {
-      out.put("error", Map.of("type", r.type(), "status", r.status(), "message", String.valueOf(r.reason())));
+      out.put("error", Map.of("type", r.type(), "kind", r.kind().wireName(), "message", String.valueOf(r.reason())));
     }
     out.put("messageId", messageId);
     exchange.getMessage().setBody(JSON.writeValueAsString(out));

@@ -27,10 +27,12 @@ public final class DatabaseSettings {
 
   /**
    * AUTO_SERVER lets a second process open the same file: the first one serves it over TCP.
-   * DATABASE_TO_LOWER makes unquoted names lower case, as PostgreSQL does.
+   * DATABASE_TO_LOWER makes unquoted names lower case, as PostgreSQL does. WRITE_DELAY=0 writes
+   * each commit to the file before the commit returns (H2's default delays it by up to 500 ms,
+   * so commits made just before a kill -9 were lost): a settled request stays settled.
    */
   public static final String H2_OPTIONS =
-      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;WRITE_DELAY=0";
 
   private final DatabaseKind kind;
   private final String jdbcUrl;

@@ -1,7 +1,12 @@
 package io.mikrobill.voucher;
 
 import io.mikrobill.billing.ApplyResult;
+import io.mikrobill.billing.BillingRequest;
+import io.mikrobill.billing.Refusals;
 import io.mikrobill.billing.RequestApplier;
+import io.mikrobill.billing.RequestMeta;
+import io.mikrobill.billing.Source;
+import io.mikrobill.routeros.flow.Priority;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,16 +110,22 @@ public final class CsvVoucherImport {
         long row = ++rowNo;
         slots.acquire();
         Map<String, Object> fields = fields(rec);
+        BigDecimal price;
         CompletableFuture<ApplyResult> f;
         try {
-          f = applyWithRetry(digest + ":" + row, fields, 0);
+          price = price(rec);
+          BillingRequest request = new BillingRequest(Source.CSV, digest + ":" + row, "createHotspotUser", fields,
+              RequestMeta.of(Priority.NORMAL).withPrice(price));
+          f = applyWithRetry(request, 0);
         } catch (RuntimeException e) {
-          f = CompletableFuture.completedFuture(ApplyResult.refused(500, "internal", e.getMessage()));
+          price = BigDecimal.ZERO;
+          f = CompletableFuture.completedFuture(Refusals.classify(e));
         }
+        BigDecimal rowPrice = price;
         f.whenComplete((r, e) -> {
-          ApplyResult res = e != null ? ApplyResult.refused(500, "internal", String.valueOf(e.getMessage())) : r;
+          ApplyResult res = e != null ? Refusals.classify(e) : r;
           if (res.applied()) {
-            recordVoucher(fields, digest, res);
+            recordVoucher(fields, rowPrice, digest, res);
           }
           ordered.done(row, String.valueOf(fields.get("username")), res);
           slots.release();
@@ -140,26 +151,24 @@ public final class CsvVoucherImport {
    * apart) for up to {@code maxRetries} tries: files wait while a router is down; only then is the
    * row reported as an error, and its key stays open so the same file dropped again retries it.
    */
-  private CompletableFuture<ApplyResult> applyWithRetry(String key, Map<String, Object> fields, int attempt) {
-    return applier.apply("csv", key, "createHotspotUser", fields).thenCompose(r -> {
+  private CompletableFuture<ApplyResult> applyWithRetry(BillingRequest request, int attempt) {
+    return applier.apply(request).thenCompose(r -> {
       if (!r.isTransient()) {
         return CompletableFuture.completedFuture(r);
       }
       if (attempt >= maxRetries) {
-        return applier.giveUp("csv", key, "createHotspotUser", fields, r);
+        return applier.giveUp(request, r);
       }
       long delay = Math.min(30_000L, 1000L << Math.min(attempt, 5));
       return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
-          .thenCompose(v -> applyWithRetry(key, fields, attempt + 1));
+          .thenCompose(v -> applyWithRetry(request, attempt + 1));
     });
   }
 
-  private void recordVoucher(Map<String, Object> fields, String digest, ApplyResult res) {
-    String price = (String) fields.get("price");
+  private void recordVoucher(Map<String, Object> fields, BigDecimal price, String digest, ApplyResult res) {
     try {
       book.created(String.valueOf(fields.get("username")), "csv-" + digest.substring(0, 16),
-          String.valueOf(fields.getOrDefault("profile", "default")),
-          price == null || price.isBlank() ? BigDecimal.ZERO : new BigDecimal(price), router, res.routerId());
+          String.valueOf(fields.getOrDefault("profile", "default")), price, router, res.routerId());
     } catch (RuntimeException e) {
       LOG.warn("voucher={} applied but not recorded in the ledger: {}", fields.get("username"), e.toString());
     }
@@ -174,10 +183,20 @@ public final class CsvVoucherImport {
     put(f, "limitUptime", rec, "limit_uptime");
     put(f, "limitBytesTotal", rec, "limit_bytes_total");
     put(f, "comment", rec, "comment");
-    if (rec.isMapped("price") && rec.isSet("price")) {
-      f.put("price", rec.get("price"));
-    }
     return f;
+  }
+
+  /** The row's price (not a router field: it goes to the ledger); zero when the column is empty or absent. */
+  private static BigDecimal price(CSVRecord rec) {
+    if (!rec.isMapped("price") || !rec.isSet("price") || rec.get("price").isBlank()) {
+      return BigDecimal.ZERO;
+    }
+    io.mikrobill.validation.Verdict v = io.mikrobill.validation.Rules.price(rec.get("price"));
+    if (!v.accepted()) {
+      throw new io.mikrobill.validation.ValidationException("createHotspotUser",
+          List.of(new io.mikrobill.validation.FieldError("price", "price", "price: " + v.message())));
+    }
+    return new BigDecimal(v.value());
   }
 
   private static void put(Map<String, Object> f, String key, CSVRecord rec, String column) {

@@ -10,9 +10,11 @@ import java.util.List;
 public final class LedgerVoucherBook implements VoucherBook {
 
   private final VoucherLedger ledger;
+  private final VoucherCounters counters;
 
-  public LedgerVoucherBook(VoucherLedger ledger) {
+  public LedgerVoucherBook(VoucherLedger ledger, VoucherCounters counters) {
     this.ledger = ledger;
+    this.counters = counters;
   }
 
   @Override
@@ -22,6 +24,8 @@ public final class LedgerVoucherBook implements VoucherBook {
     } catch (DuplicateVoucherException alreadyThere) {
       // a repeat of the same row: the ledger already has it
     }
-    ledger.markCreated(code, routerId);
+    if (ledger.markCreated(code, routerId)) {
+      counters.created(price);
+    }
   }
 }

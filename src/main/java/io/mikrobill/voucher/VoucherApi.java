@@ -1,12 +1,16 @@
 package io.mikrobill.voucher;
 
 import io.mikrobill.billing.ApplyResult;
-import io.mikrobill.billing.BillingService;
+import io.mikrobill.billing.BillingRequest;
+import io.mikrobill.billing.NotFoundException;
+import io.mikrobill.billing.RequestMeta;
+import io.mikrobill.billing.Source;
 import io.mikrobill.billing.RequestApplier;
 import io.mikrobill.persistence.PendingVoucher;
 import io.mikrobill.persistence.Voucher;
 import io.mikrobill.persistence.VoucherLedger;
 import io.mikrobill.persistence.VoucherState;
+import io.mikrobill.routeros.router.RouterRegistry;
 import io.mikrobill.validation.RequestValidator;
 import io.mikrobill.validation.ValidatedRequest;
 import java.math.BigDecimal;
@@ -35,24 +39,32 @@ public final class VoucherApi {
   private final VoucherLedger ledger;
   private final RequestApplier applier;
   private final VoucherCodes codes;
+  private final VoucherCounters counters;
+  private final RouterRegistry routers;
 
-  public VoucherApi(RequestValidator validator, VoucherLedger ledger, RequestApplier applier, VoucherCodes codes) {
+  public VoucherApi(RequestValidator validator, VoucherLedger ledger, RequestApplier applier, VoucherCodes codes,
+      VoucherCounters counters, RouterRegistry routers) {
+    this.routers = routers;
     this.validator = validator;
     this.ledger = ledger;
     this.applier = applier;
     this.codes = codes;
+    this.counters = counters;
   }
 
-  /** POST /api/vouchers. */
-  public Map<String, Object> create(Exchange exchange) throws Exception {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> body = exchange.getMessage().getBody(Map.class);
+  /**
+   * POST /api/vouchers: generates the batch, records it PENDING, creates each voucher on the
+   * router once, and completes with the batch's summary ({@code created} and {@code failed}
+   * counts, every voucher with its state).
+   */
+  public CompletableFuture<Map<String, Object>> create(Map<String, Object> body, RequestMeta meta) {
     ValidatedRequest v = validator.forSource("http").validate("createVouchers", body == null ? Map.of() : body);
     int count = Integer.parseInt(v.fields().get("count"));
     String profile = v.fields().get("profile");
     BigDecimal price = v.fields().get("price") == null ? BigDecimal.ZERO : new BigDecimal(v.fields().get("price"));
     String prefix = v.fields().getOrDefault("prefix", "").toUpperCase(Locale.ROOT);
     int length = v.fields().get("codeLength") == null ? DEFAULT_CODE_LENGTH : Integer.parseInt(v.fields().get("codeLength"));
+    routers.get(v.router()); // an unknown router is refused before any voucher is generated
     if (prefix.length() + length < 8) {
       throw new IllegalArgumentException("prefix plus codeLength must be at least 8 characters: the code is also the password");
     }
@@ -70,34 +82,31 @@ public final class VoucherApi {
       fields.put("profile", profile);
       fields.put("comment", "voucher " + batch);
       fields.put("router", v.router());
-      results.add(applier.apply("voucher", code, "createHotspotUser", fields).thenApply(r -> settle(code, r)));
+      results.add(applier.apply(new BillingRequest(Source.VOUCHER, code, "createHotspotUser", fields, meta))
+          .thenApply(r -> settle(code, price, r)));
     }
-    List<Map<String, Object>> vouchers = new ArrayList<>();
-    int created = 0;
-    for (CompletableFuture<Map<String, Object>> f : results) {
-      Map<String, Object> m = f.get(5, TimeUnit.MINUTES);
-      if ("CREATED".equals(m.get("state"))) {
-        created++;
-      }
-      vouchers.add(m);
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("batchId", batch);
-    out.put("profile", profile);
-    out.put("price", price);
-    out.put("router", v.router());
-    out.put("created", created);
-    out.put("failed", count - created);
-    out.put("vouchers", vouchers);
-    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, created == count ? 201 : created == 0 ? 502 : 207);
-    return out;
+    return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(done -> {
+      List<Map<String, Object>> vouchers = results.stream().map(CompletableFuture::join).toList();
+      long created = vouchers.stream().filter(m -> "CREATED".equals(m.get("state"))).count();
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("batchId", batch);
+      out.put("profile", profile);
+      out.put("price", price);
+      out.put("router", v.router());
+      out.put("created", created);
+      out.put("failed", count - created);
+      out.put("vouchers", vouchers);
+      return out;
+    });
   }
 
-  private Map<String, Object> settle(String code, ApplyResult r) {
+  private Map<String, Object> settle(String code, BigDecimal price, ApplyResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("code", code);
     if (r.applied()) {
-      ledger.markCreated(code, r.routerId());
+      if (ledger.markCreated(code, r.routerId())) {
+        counters.created(price);
+      }
       m.put("state", "CREATED");
       m.put("id", r.routerId());
     } else {
@@ -111,7 +120,7 @@ public final class VoucherApi {
   /** GET /api/vouchers?state=&batch=&limit=&offset=. */
   public List<Map<String, Object>> list(Exchange exchange) {
     String state = exchange.getMessage().getHeader("state", String.class);
-    VoucherState s = state == null ? null : VoucherState.valueOf(state.toUpperCase(Locale.ROOT));
+    VoucherState s = state == null ? null : parseState(state);
     int limit = Math.min(1000, exchange.getMessage().getHeader("limit", 100, Integer.class));
     int offset = exchange.getMessage().getHeader("offset", 0, Integer.class);
     List<Map<String, Object>> out = new ArrayList<>();
@@ -133,19 +142,30 @@ public final class VoucherApi {
     return out;
   }
 
+  private static VoucherState parseState(String state) {
+    for (VoucherState s : VoucherState.values()) {
+      if (s.name().equalsIgnoreCase(state.trim())) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("state must be one of " + java.util.Arrays.toString(VoucherState.values()));
+  }
+
   /** DELETE /api/vouchers/{code}: removes the user from the router, then marks the voucher revoked. */
   public void revoke(Exchange exchange) throws Exception {
     String code = exchange.getMessage().getHeader("code", String.class);
     Voucher v = ledger.find(code == null ? "" : code)
-        .orElseThrow(() -> new BillingService.NotFoundException("no such voucher: " + code));
+        .orElseThrow(() -> new NotFoundException("no such voucher: " + code));
     if (v.state() == VoucherState.CREATED) {
-      ApplyResult r = applier.apply("voucher-revoke", code, "removeUser",
-          Map.of("username", code, "router", v.router(), "type", "hotspot")).get(2, TimeUnit.MINUTES);
-      if (!r.applied() && !String.valueOf(r.reason()).contains("no such item")) {
+      ApplyResult r = applier.apply(new BillingRequest(Source.VOUCHER_REVOKE, code, "removeUser",
+          Map.of("username", code, "router", v.router(), "type", "hotspot"), null)).get(2, TimeUnit.MINUTES);
+      if (!r.applied() && r.kind() != ApplyResult.Kind.NOT_FOUND) {
         throw new IllegalStateException("voucher " + code + " could not be removed from the router: " + r.reason());
       }
     }
-    ledger.revoke(code);
+    if (ledger.revoke(code)) {
+      counters.revoked();
+    }
     exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204);
     exchange.getMessage().setBody("");
   }

@@ -34,7 +34,7 @@ final class RunningPipeline implements AutoCloseable {
   private final boolean ownsSimulator;
   final int httpPort;
   final int brokerPort;
-  private final AutoCloseable app;
+  private final MikroBillTestAccess.Started app;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   RunningPipeline(Path home, Map<String, String> extraEnv) throws Exception {
@@ -68,6 +68,24 @@ final class RunningPipeline implements AutoCloseable {
     env.put("METRICS_POLL_INTERVAL", "500");
     env.putAll(extraEnv);
     app = MikroBillTestAccess.start(home, env);
+  }
+
+  /** The number of Camel routes of the running application. */
+  int routeCount() {
+    return app.context().getRoutes().size();
+  }
+
+  /** A request with any body and content type (null for none). */
+  HttpResponse<String> sendRaw(String method, String path, String body, String contentType, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+        .timeout(Duration.ofSeconds(20))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    headers.forEach(b::header);
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> send(String method, String path, String json, Map<String, String> headers) throws Exception {
@@ -170,20 +188,28 @@ final class RunningPipeline implements AutoCloseable {
       socket.setSoTimeout(500);
       OutputStream out = socket.getOutputStream();
       InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
-      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+      // The subscription may be quiet for longer than the broker's connection TTL (60 s): it
+      // promises heart-beats and sends one every 2 s, so the broker never closes it as dead.
+      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:5000,0\n\n");
       socket.setSoTimeout(10_000);
       readFrame(in);
       socket.setSoTimeout(500);
       // No consumer window: the broker's default STOMP credits can leave an auto-acknowledged
       // subscriber without further messages.
       frame(out, "SUBSCRIBE\nid:1\ndestination:" + queue + "\nack:auto\nconsumer-window-size:-1\n\n");
-      reader = Thread.ofPlatform().daemon().name("stomp-collector-" + queue).start(() -> read(in));
+      reader = Thread.ofPlatform().daemon().name("stomp-collector-" + queue).start(() -> read(in, out));
     }
 
-    private void read(InputStream in) {
+    private void read(InputStream in, OutputStream out) {
       StringBuilder b = new StringBuilder();
+      long lastBeat = System.nanoTime();
       while (!closed) {
         try {
+          if (System.nanoTime() - lastBeat > 2_000_000_000L) {
+            out.write('\n');
+            out.flush();
+            lastBeat = System.nanoTime();
+          }
           int c = in.read();
           if (c < 0) {
             return;

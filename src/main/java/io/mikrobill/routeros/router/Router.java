@@ -8,7 +8,9 @@ import io.mikrobill.routeros.cache.CacheKey;
 import io.mikrobill.routeros.cache.ReadCache;
 import io.mikrobill.routeros.client.ClientOptions;
 import io.mikrobill.routeros.client.CommandResult;
+import io.mikrobill.routeros.flow.Priority;
 import io.mikrobill.routeros.flow.RateLimiter;
+import io.mikrobill.routeros.protocol.Command;
 import io.mikrobill.routeros.flow.RequestQueue;
 import io.mikrobill.routeros.pool.ConnectionPool;
 import io.mikrobill.routeros.pool.PoolListener;
@@ -22,7 +24,11 @@ import java.util.concurrent.CompletableFuture;
  * One router as the pipeline sees it: a request passes its token bucket (by priority), then its
  * request queue (bounded concurrency, batching), then takes a share of a pooled connection. Reads
  * may be served from the shared cache; writes invalidate the cached reads of their menu group.
- * Its circuit breaker is applied by the routes (camel-resilience4j), which find it by name.
+ *
+ * <p>This is the one door to the router: routes (through the {@code routeros:} producer), the
+ * request applier, profile checks and metric polling all call {@link #execute}. The circuit
+ * breaker is applied here, around the asynchronous call ({@code decorateCompletionStage}), so no
+ * thread waits while the router answers and every caller is guarded by this router's own breaker.
  */
 public final class Router implements AutoCloseable {
 
@@ -55,7 +61,7 @@ public final class Router implements AutoCloseable {
     this.queue = new RequestQueue(name, settings.requestQueue());
     this.breaker = CircuitBreaker.of("routeros-breaker-" + name, breakerConfig(settings.breaker()));
     if (!settings.breaker().enabled()) {
-      // ENABLE_CIRCUIT_BREAKER=false: the routes keep their circuitBreaker step, which then always lets calls through.
+      // ENABLE_CIRCUIT_BREAKER=false: execute keeps its breaker, which then always lets calls through.
       breaker.transitionToDisabledState();
     }
     if (settings.breaker().monitoring()) {
@@ -108,7 +114,7 @@ public final class Router implements AutoCloseable {
     return queue;
   }
 
-  /** The breaker the routes wrap around calls to this router (bean {@code routeros-breaker-NAME}). */
+  /** The breaker {@link #execute} applies around every call to this router. */
   public CircuitBreaker breaker() {
     return breaker;
   }
@@ -124,8 +130,35 @@ public final class Router implements AutoCloseable {
     return pool.start();
   }
 
-  /** Runs a request through limiter, queue and pool (and cache for reads). */
+  /** Whether the breaker refuses calls now (open or forced open; half-open lets a probe through). */
+  public boolean isBreakerOpen() {
+    CircuitBreaker.State s = breaker.getState();
+    return s == CircuitBreaker.State.OPEN || s == CircuitBreaker.State.FORCED_OPEN;
+  }
+
+  /** Whether the breaker is anything but closed (or disabled): open, forced open or half-open. */
+  public boolean isBreakerNotClosed() {
+    CircuitBreaker.State s = breaker.getState();
+    return s != CircuitBreaker.State.CLOSED && s != CircuitBreaker.State.DISABLED;
+  }
+
+  /**
+   * Sends the half-open breaker's probe: a cheap read through the door, so the breaker closes
+   * (or opens again) without a real request being the probe.
+   */
+  public CompletableFuture<CommandResult> probe() {
+    return execute(RouterRequest.of(Command.of("/system/identity/print")).withPriority(Priority.CRITICAL));
+  }
+
+  /**
+   * Runs a request inside the breaker, then through limiter, queue and pool (and cache for
+   * reads). An open breaker fails the call at once with resilience4j's CallNotPermittedException.
+   */
   public CompletableFuture<CommandResult> execute(RouterRequest request) {
+    return breaker.decorateCompletionStage(() -> unguarded(request)).get().toCompletableFuture();
+  }
+
+  private CompletableFuture<CommandResult> unguarded(RouterRequest request) {
     Duration timeout = request.timeout() != null ? request.timeout() : settings.client().commandTimeout();
     if (request.isRead()) {
       if (request.useCache()) {

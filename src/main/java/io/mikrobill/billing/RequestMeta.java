@@ -1,0 +1,36 @@
+package io.mikrobill.billing;
+
+import io.mikrobill.routeros.flow.Priority;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * What is known about a request besides what it asks of the router: who sent it and from where
+ * (filled by the security issue's authentication), its priority in the router's queues, the price
+ * a voucher sells for, the sender's own request id and when it arrived. None of it is a router
+ * field, so validation never sees it.
+ */
+public record RequestMeta(String principal, String clientAddress, Priority priority, BigDecimal price, String requestId,
+    Instant receivedAt) {
+
+  public RequestMeta {
+    priority = priority == null ? Priority.NORMAL : priority;
+    receivedAt = receivedAt == null ? Instant.now() : receivedAt;
+  }
+
+  public static RequestMeta of(Priority priority) {
+    return new RequestMeta(null, null, priority, null, null, null);
+  }
+
+  public RequestMeta withPrice(BigDecimal p) {
+    return new RequestMeta(principal, clientAddress, priority, p, requestId, receivedAt);
+  }
+
+  public RequestMeta withRequestId(String id) {
+    return new RequestMeta(principal, clientAddress, priority, price, id, receivedAt);
+  }
+
+  public RequestMeta withClient(String who, String address) {
+    return new RequestMeta(who, address, priority, price, requestId, receivedAt);
+  }
+}

@@ -1,0 +1,172 @@
+package io.mikrobill.http;
+
+import io.mikrobill.billing.Action;
+import io.mikrobill.billing.ApplyResult;
+import io.mikrobill.billing.BillingRequest;
+import io.mikrobill.billing.OutcomeStore;
+import io.mikrobill.billing.RequestApplier;
+import io.mikrobill.billing.RequestMeta;
+import io.mikrobill.billing.Source;
+import io.mikrobill.routeros.flow.Priority;
+import io.mikrobill.voucher.VoucherApi;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The HTTP edge of the write operations: turns a request (JSON body, path and query values, the
+ * Idempotency-Key) into one {@link BillingRequest}, hands it to the applier and maps the outcome
+ * to a status and JSON. Routes call it as a bean; its methods return futures, so Camel completes
+ * the exchange when the router answers and no thread waits meanwhile. It never throws: every
+ * failure becomes the JSON error.
+ */
+public final class HttpApi {
+
+  private final RequestApplier applier;
+  private final HttpIdempotency idempotency;
+  private final VoucherApi vouchers;
+
+  public HttpApi(RequestApplier applier, OutcomeStore outcomes, VoucherApi vouchers) {
+    this.applier = applier;
+    this.idempotency = new HttpIdempotency(outcomes);
+    this.vouchers = vouchers;
+  }
+
+  /**
+   * Route step of POST /api/vouchers: one batch per Idempotency-Key. 201 when every voucher was
+   * created, 207 when some were, 502 when none was.
+   */
+  public CompletableFuture<String> vouchers(Exchange exchange) {
+    return answer(exchange, () -> {
+      Map<String, Object> body = JsonBody.read(exchange, true);
+      return idempotent(exchange, body, b -> {
+        Map<String, Object> fields = new LinkedHashMap<>(b);
+        Object priority = fields.remove("priority");
+        RequestMeta meta = RequestMeta.of(priority == null ? Priority.NORMAL : Priority.parse(String.valueOf(priority)));
+        return vouchers.create(fields, meta).thenApply(out -> {
+          long created = ((Number) out.get("created")).longValue();
+          long failed = ((Number) out.get("failed")).longValue();
+          return HttpAnswer.of(failed == 0 ? 201 : created == 0 ? 502 : 207, out);
+        });
+      });
+    });
+  }
+
+  /** Route step of a write ({@code createHotspotUser}, {@code disableUser}...): the response body. */
+  public CompletableFuture<String> write(Exchange exchange, String actionName) {
+    return write(exchange, actionName, null);
+  }
+
+  /** The same for a user action on one kind of user: {@code hotspot} or {@code pppoe}. */
+  public CompletableFuture<String> write(Exchange exchange, String actionName, String type) {
+    return answer(exchange, () -> {
+      Action action = Action.parse(actionName);
+      boolean needsBody = action.kind() == Action.Kind.CREATE || action.kind() == Action.Kind.UPDATE;
+      Map<String, Object> fields = JsonBody.read(exchange, needsBody);
+      if (type != null && (action.kind() == Action.Kind.BY_NAME || action.kind() == Action.Kind.SESSION)) {
+        fields.put("type", type);
+      }
+      return idempotent(exchange, fields, body -> apply(exchange, action, body));
+    });
+  }
+
+  /**
+   * Runs {@code work} once per Idempotency-Key (POSTs only): a repeat gets the first final answer,
+   * a repeat with another body is 422.
+   */
+  CompletableFuture<HttpAnswer> idempotent(Exchange exchange, Map<String, Object> body,
+      Function<Map<String, Object>, CompletableFuture<HttpAnswer>> work) {
+    boolean post = "POST".equals(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
+    String key = post ? HttpIdempotency.key(exchange) : null;
+    String digest = HttpIdempotency.digest(body);
+    Optional<HttpAnswer> first = idempotency.replay(key, digest);
+    if (first.isPresent()) {
+      return CompletableFuture.completedFuture(first.get());
+    }
+    return work.apply(body).thenApply(a -> {
+      idempotency.remember(key, digest, a);
+      return a;
+    });
+  }
+
+  private CompletableFuture<HttpAnswer> apply(Exchange exchange, Action action, Map<String, Object> body) {
+    Message m = exchange.getMessage();
+    Map<String, Object> fields = new LinkedHashMap<>(body);
+    RequestMeta meta = meta(fields, exchange);
+    pathValue(m, "username").ifPresent(u -> fields.put("username", u));
+    pathValue(m, "id").ifPresent(id -> fields.put("id", id));
+    Optional.ofNullable(m.getHeader("type", String.class)).ifPresent(t -> fields.putIfAbsent("type", t));
+    Optional.ofNullable(m.getHeader("router", String.class)).ifPresent(r -> fields.putIfAbsent("router", r));
+    String key = HttpIdempotency.key(exchange);
+    BillingRequest request = new BillingRequest(Source.HTTP, key != null ? key : "once:" + UUID.randomUUID(),
+        action.wireName(), fields, meta);
+    return applier.apply(request).thenApply(r -> answer(action, request, r));
+  }
+
+  /** Metadata the body may carry besides router fields: priority, price, requestId. */
+  static RequestMeta meta(Map<String, Object> fields, Exchange exchange) {
+    Object priority = fields.remove("priority");
+    Object price = fields.remove("price");
+    Object requestId = fields.remove("requestId");
+    RequestMeta meta = RequestMeta.of(priority == null ? Priority.NORMAL : Priority.parse(String.valueOf(priority)));
+    if (price != null) {
+      try {
+        meta = meta.withPrice(new BigDecimal(String.valueOf(price)));
+      } catch (NumberFormatException e) {
+        throw new HttpRefusal(400, "bad-request", "price must be a decimal number, was '" + price + "'");
+      }
+    }
+    String client = exchange.getMessage().getHeader("CamelVertxPlatformHttpRemoteAddress", String.class);
+    return meta.withRequestId(requestId == null ? null : String.valueOf(requestId)).withClient(null, client);
+  }
+
+  private static HttpAnswer answer(Action action, BillingRequest request, ApplyResult r) {
+    if (!r.applied()) {
+      return HttpAnswer.error(ErrorMapper.fromResult(r));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (action.kind() == Action.Kind.CREATE) {
+      out.put("id", r.routerId());
+      out.put("username", request.fields().get("username"));
+      out.put("router", request.router());
+      return HttpAnswer.of(201, out);
+    }
+    if (action == Action.REMOVE_USER || action == Action.DISCONNECT_SESSION) {
+      return new HttpAnswer(204, "", null, false);
+    }
+    out.put("status", "ok");
+    out.put("action", action.wireName());
+    if (request.fields().get("username") != null) {
+      out.put("username", request.fields().get("username"));
+    }
+    out.put("router", request.router());
+    return HttpAnswer.of(200, out);
+  }
+
+  private static Optional<String> pathValue(Message m, String name) {
+    return Optional.ofNullable(m.getHeader(name, String.class));
+  }
+
+  /** Runs {@code work} and writes its answer, or the error of whatever it threw, to the exchange. */
+  static CompletableFuture<String> answer(Exchange exchange, Work work) {
+    CompletableFuture<HttpAnswer> f;
+    try {
+      f = work.run();
+    } catch (RuntimeException e) {
+      f = CompletableFuture.completedFuture(HttpAnswer.error(e));
+    }
+    return f.exceptionally(HttpAnswer::error).thenApply(a -> a.writeTo(exchange));
+  }
+
+  /** Work of one request. */
+  @FunctionalInterface
+  interface Work {
+    CompletableFuture<HttpAnswer> run();
+  }
+}

@@ -1,0 +1,47 @@
+package io.mikrobill.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.camel.Exchange;
+
+/**
+ * Reads a request's JSON object body, refusing what is not one: a body with a content type other
+ * than JSON is 415 (this also stops a foreign web page from posting a form or text/plain to the
+ * API), a body that is not a JSON object is 400, a missing body where one is needed is 400. A
+ * body-less POST such as enable or disable accepts an empty body, with or without a content type.
+ */
+final class JsonBody {
+
+  private JsonBody() {}
+
+  static Map<String, Object> read(Exchange exchange, boolean required) {
+    String body = exchange.getMessage().getBody(String.class);
+    if (body == null || body.isBlank()) {
+      if (required) {
+        throw new HttpRefusal(400, "bad-request", "a JSON object body is required (Content-Type: application/json)");
+      }
+      return new LinkedHashMap<>();
+    }
+    String type = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
+    String mime = type.contains(";") ? type.substring(0, type.indexOf(';')).trim() : type.trim();
+    if (!mime.equals("application/json") && !mime.endsWith("+json")) {
+      throw new HttpRefusal(415, "unsupported-media-type",
+          "the body must be JSON with Content-Type: application/json, was '" + (mime.isEmpty() ? "none" : mime) + "'");
+    }
+    Object parsed;
+    try {
+      parsed = HttpAnswer.JSON.readValue(body, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new HttpRefusal(400, "bad-request", "the body is not valid JSON: "
+          + e.getOriginalMessage().lines().findFirst().orElse("parse error"));
+    }
+    if (!(parsed instanceof Map<?, ?> map)) {
+      throw new HttpRefusal(400, "bad-request", "the body must be a JSON object");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    map.forEach((k, v) -> out.put(String.valueOf(k), v));
+    return out;
+  }
+}
