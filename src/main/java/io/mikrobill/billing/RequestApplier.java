@@ -116,6 +116,10 @@ public final class RequestApplier {
         case APPLIED -> found;
         case DUPLICATE -> ApplyResult.refused(ApplyResult.Kind.DUPLICATE, "duplicate",
             r.reason() + " (not created by this request: choose another name)", r.failure());
+        // The router could not be asked whose item it is: not a final answer, the key stays open.
+        case UNAVAILABLE, UNKNOWN -> ApplyResult.refused(ApplyResult.Kind.UNAVAILABLE, found.type(),
+            "the item exists on the router but whether this request created it could not be checked: "
+                + found.reason(), found.failure());
         default -> r;
       });
     }
