@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # The HTTP create path, end to end: a simulator in its own process (--latency-ms 0), the
-# application (JAR, default target/mikrobill.jar) on embedded H2 and broker with rate limiting
+# application of a checkout (CHECKOUT, default this one: its target/mikrobill.jar, built with
+# ./mvnw -B -DskipTests package, and its routes/ and kamelets/) on embedded H2 and broker with rate limiting
 # off, and HttpCreateLoad posting REQUESTS (5000) unique hotspot users, CONCURRENCY (32) in
 # flight, after a warm-up of 1000. Prints the load's JSON line and the application's CPU seconds
 # per request (user+sys of the application process over the measured run, from /proc).
-# Usage: src/test/bench/run-http-create.sh [JAR]   (JAVA_HOME = JDK 21+)
+# Usage: src/test/bench/run-http-create.sh [CHECKOUT]   (JAVA_HOME = JDK 21+)
+# Before/after: git worktree add /tmp/before REV, package both, run this with each, side by side.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+HERE=$(cd "$(dirname "$0")/../../.." && pwd)
+ROOT=$(cd "${1:-$HERE}" && pwd)
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-JAR=$(realpath "${1:-target/mikrobill.jar}")
+JAR="$ROOT/target/mikrobill.jar"
+LOAD="$HERE/src/test/bench/HttpCreateLoad.java"
 N=${REQUESTS:-5000}; C=${CONCURRENCY:-32}
 SIM_PORT=${SIM_PORT:-18900}; HTTP_PORT=${HTTP_PORT:-18901}; BROKER_PORT=${BROKER_PORT:-18902}
-WORK=$(mktemp -d); cp -r routes kamelets profiles.json "$WORK"/
+WORK=$(mktemp -d); cp -r "$ROOT/routes" "$ROOT/kamelets" "$ROOT/profiles.json" "$WORK"/
 "$JAVA" -jar "$JAR" simulator --port "$SIM_PORT" --api-ssl-port -1 --password pw --latency-ms 0 >"$WORK/sim.log" 2>&1 &
 SIM=$!
 trap 'kill $SIM $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -20,11 +24,11 @@ for _ in $(seq 1 50); do grep -q "simulator listening" "$WORK/sim.log" && break;
   BROKER_PORT=$BROKER_PORT ENABLE_RATE_LIMITING=false exec "$JAVA" -jar "$JAR" >"$WORK/app.log" 2>&1) &
 APP=$!
 for _ in $(seq 1 150); do curl -sf "localhost:$HTTP_PORT/monitoring/live" >/dev/null 2>&1 && break; sleep 0.2; done
-"$JAVA" src/test/bench/HttpCreateLoad.java "$HTTP_PORT" 1000 "$C" warm >/dev/null
+"$JAVA" "$LOAD" "$HTTP_PORT" 1000 "$C" warm >/dev/null
 APP_PID=$(pgrep -P "$APP" java || echo "$APP")
 ticks() { awk '{print $14+$15}' "/proc/$APP_PID/stat"; }
 T0=$(ticks)
-"$JAVA" src/test/bench/HttpCreateLoad.java "$HTTP_PORT" "$N" "$C" load
+"$JAVA" "$LOAD" "$HTTP_PORT" "$N" "$C" load
 T1=$(ticks)
 HZ=$(getconf CLK_TCK)
 awk -v t=$((T1 - T0)) -v hz="$HZ" -v n="$N" 'BEGIN { printf "{\"appCpuMicrosPerRequest\":%.0f}\n", t / hz / n * 1e6 }'

@@ -29,6 +29,7 @@ import io.mikrobill.camel.RouterOsComponent;
 import io.mikrobill.config.Settings;
 import io.mikrobill.http.ApiHeaderFilter;
 import io.mikrobill.http.HttpApi;
+import io.mikrobill.http.HttpFallback;
 import io.mikrobill.http.HttpReads;
 import io.mikrobill.http.HttpResponses;
 import io.mikrobill.monitoring.Monitoring;
@@ -161,6 +162,7 @@ public final class MikroBillApplication {
       public void beforeConfigure(BaseMainSupport m) {
         CamelContext context = m.getCamelContext();
         RouterOsComponent.bind(context, routers);
+        HttpFallback.install(context);
         CsvVoucherImport csv = new CsvVoucherImport(applier, new LedgerVoucherBook(ledger, voucherCounters), outbox,
             settings.integer("CSV_WINDOW", 16), settings.get("CSV_ROUTER", "default"), settings.integer("CSV_MAX_RETRIES", 8));
         context.getRegistry().bind("csvVouchers", csv);
@@ -232,7 +234,8 @@ public final class MikroBillApplication {
 
   private RouterOsSimulator simulator(int port, String password) {
     return new RouterOsSimulator(SimulatorOptions.builder().port(port).apiSslPort(-1).password(password)
-        .seedUsers(settings.integer("SIMULATOR_SEED_USERS", 20)).build());
+        .seedUsers(settings.integer("SIMULATOR_SEED_USERS", 20))
+        .stateFile(home.resolve(settings.get("DATA_DIR", "data")).resolve("simulator-state.json")).build());
   }
 
   void close() {

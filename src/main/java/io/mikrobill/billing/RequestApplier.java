@@ -51,7 +51,7 @@ public final class RequestApplier {
     Optional<OutcomeStore.Outcome> earlier;
     try {
       p = prepare(request);
-      earlier = outcomes.claim(request.source().wireName(), request.key());
+      earlier = request.keyed() ? outcomes.claim(request.source().wireName(), request.key()) : Optional.empty();
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(Refusals.classify(e));
     }
@@ -85,7 +85,9 @@ public final class RequestApplier {
       }
       ApplyResult settled = found.applied() || found.kind() == ApplyResult.Kind.DUPLICATE ? found
           : ApplyResult.refused(last.kind(), last.type(), "router unreachable after every retry: " + last.reason(), null);
-      outcomes.complete(request.source().wireName(), request.key(), settled.toOutcome());
+      if (request.keyed()) {
+        outcomes.complete(request.source().wireName(), request.key(), settled.toOutcome());
+      }
       return settled;
     });
   }
@@ -99,7 +101,7 @@ public final class RequestApplier {
     Router router = routers.get(v.router());
     Map<String, String> fields = v.fields();
     if (action.kind() == Action.Kind.CREATE) {
-      fields = RequestMark.stamp(fields, RequestMark.of(request.source().wireName(), request.key()));
+      fields = RequestMark.stamp(fields, mark(request));
     }
     return new Prepared(request, action, router, fields, RouterCommands.of(action, fields));
   }
@@ -133,7 +135,7 @@ public final class RequestApplier {
   private CompletableFuture<ApplyResult> findOwn(Prepared p) {
     String menu = p.command().menu();
     String name = p.fields().get("username");
-    String mark = RequestMark.of(p.request().source().wireName(), p.request().key());
+    String mark = mark(p.request());
     RouterRequest read = RouterRequest.of(Command.of(menu + "/print", "?name=" + name, "=.proplist=.id,comment"));
     return p.router().execute(read).thenApply(res -> {
       List<Map<String, String>> rows = res.records();
@@ -150,8 +152,14 @@ public final class RequestApplier {
     });
   }
 
+  /** The request's mark: from its key, or for a request without one from its identity in this process. */
+  private static String mark(BillingRequest request) {
+    return RequestMark.of(request.source().wireName(),
+        request.keyed() ? request.key() : "unkeyed:" + System.identityHashCode(request) + ":" + request.meta().receivedAt());
+  }
+
   private ApplyResult record(Prepared p, ApplyResult r) {
-    if (!r.isTransient()) {
+    if (p.request().keyed() && !r.isTransient()) {
       outcomes.complete(p.request().source().wireName(), p.request().key(), r.toOutcome());
     }
     return r;

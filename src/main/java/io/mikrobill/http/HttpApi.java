@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.apache.camel.Exchange;
@@ -84,7 +83,7 @@ public final class HttpApi {
       Function<Map<String, Object>, CompletableFuture<HttpAnswer>> work) {
     boolean post = "POST".equals(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
     String key = post ? HttpIdempotency.key(exchange) : null;
-    String digest = HttpIdempotency.digest(body);
+    String digest = key == null ? null : HttpIdempotency.digest(body);
     Optional<HttpAnswer> first = idempotency.replay(key, digest);
     if (first.isPresent()) {
       return CompletableFuture.completedFuture(first.get());
@@ -104,8 +103,7 @@ public final class HttpApi {
     Optional.ofNullable(m.getHeader("type", String.class)).ifPresent(t -> fields.putIfAbsent("type", t));
     Optional.ofNullable(m.getHeader("router", String.class)).ifPresent(r -> fields.putIfAbsent("router", r));
     String key = HttpIdempotency.key(exchange);
-    BillingRequest request = new BillingRequest(Source.HTTP, key != null ? key : "once:" + UUID.randomUUID(),
-        action.wireName(), fields, meta);
+    BillingRequest request = new BillingRequest(Source.HTTP, key, action.wireName(), fields, meta);
     return applier.apply(request).thenApply(r -> answer(action, request, r));
   }
 

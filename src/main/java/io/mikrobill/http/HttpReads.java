@@ -55,7 +55,7 @@ public final class HttpReads {
       if (menus.size() == 1) {
         Command.Builder b = Command.builder(menus.get(0) + "/print");
         if (username != null) {
-          b.whereEquals("name", checked("username", Rules.username(username)));
+          b.whereEquals("name", checked("username", Rules.existingUsername(username)));
         }
         return print(router, b.build(), useCache).thenApply(rows -> {
           if (username == null) {

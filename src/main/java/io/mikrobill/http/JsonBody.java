@@ -18,17 +18,21 @@ final class JsonBody {
 
   static Map<String, Object> read(Exchange exchange, boolean required) {
     String body = exchange.getMessage().getBody(String.class);
-    if (body == null || body.isBlank()) {
+    boolean blank = body == null || body.isBlank();
+    String type = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
+    String mime = type.contains(";") ? type.substring(0, type.indexOf(';')).trim() : type.trim();
+    boolean json = mime.equals("application/json") || mime.endsWith("+json");
+    boolean form = mime.equals("application/x-www-form-urlencoded") || mime.equals("multipart/form-data");
+    // A form is refused even when the server has already taken its fields out of the body.
+    if (form || (!json && (required || !blank))) {
+      throw new HttpRefusal(415, "unsupported-media-type",
+          "the body must be JSON with Content-Type: application/json, was '" + (mime.isEmpty() ? "none" : mime) + "'");
+    }
+    if (blank) {
       if (required) {
         throw new HttpRefusal(400, "bad-request", "a JSON object body is required (Content-Type: application/json)");
       }
       return new LinkedHashMap<>();
-    }
-    String type = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
-    String mime = type.contains(";") ? type.substring(0, type.indexOf(';')).trim() : type.trim();
-    if (!mime.equals("application/json") && !mime.endsWith("+json")) {
-      throw new HttpRefusal(415, "unsupported-media-type",
-          "the body must be JSON with Content-Type: application/json, was '" + (mime.isEmpty() ? "none" : mime) + "'");
     }
     Object parsed;
     try {

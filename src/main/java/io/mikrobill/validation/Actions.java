@@ -21,6 +21,7 @@ final class Actions {
   record Spec(String name, Map<String, FieldSpec> fields, List<String> oneOf) {}
 
   private static final FieldSpec.Rule USERNAME = (v, s) -> Rules.username(v);
+  private static final FieldSpec.Rule EXISTING_USERNAME = (v, s) -> Rules.existingUsername(v);
   private static final FieldSpec.Rule PASSWORD = (v, s) -> Rules.password(v);
   private static final FieldSpec.Rule PROFILE = (v, s) -> Rules.profileName(v);
   private static final FieldSpec.Rule COMMENT = Rules::comment;
@@ -45,17 +46,17 @@ final class Actions {
         optional("limitUptime", DURATION), optional("limitBytesTotal", BYTES),
         optional("server", PROFILE), optional("macAddress", MAC));
     add("createHotspotUser", hotspotUser, List.of(), router);
-    add("updateHotspotUser", allOptionalBut("username", hotspotUser), List.of(), router);
+    add("updateHotspotUser", existing(allOptionalBut("username", hotspotUser)), List.of(), router);
 
     List<FieldSpec> secret = List.of(username, password, profile, optional("service", SERVICE),
         optional("localAddress", IP), optional("remoteAddress", IP), comment);
     add("createPPPoESecret", withDefault(secret, "service", "pppoe"), List.of(), router);
-    add("updatePPPoESecret", allOptionalBut("username", secret), List.of(), router);
+    add("updatePPPoESecret", existing(allOptionalBut("username", secret)), List.of(), router);
 
     for (String a : List.of("disableUser", "enableUser", "removeUser")) {
-      add(a, List.of(username, type), List.of(), router);
+      add(a, List.of(required("username", EXISTING_USERNAME), type), List.of(), router);
     }
-    add("disconnectSession", List.of(optional("id", (v, s) -> Rules.sessionId(v)), optional("username", USERNAME), type),
+    add("disconnectSession", List.of(optional("id", (v, s) -> Rules.sessionId(v)), optional("username", EXISTING_USERNAME), type),
         List.of("id", "username"), router);
     add("createVouchers", List.of(
         required("count", (v, s) -> Rules.integer(v, 1, 10_000)),
@@ -98,6 +99,12 @@ final class Actions {
           : new FieldSpec(f.name(), false, f.rule(), null, f.secret(), f.profileRef()));
     }
     return out;
+  }
+
+  /** The fields with {@code username} naming a user that exists: the rule of {@link Rules#existingUsername}. */
+  private static List<FieldSpec> existing(List<FieldSpec> fields) {
+    return fields.stream().map(f -> f.name().equals("username")
+        ? new FieldSpec(f.name(), f.required(), EXISTING_USERNAME, f.defaultValue(), f.secret(), f.profileRef()) : f).toList();
   }
 
   private static List<FieldSpec> withDefault(List<FieldSpec> fields, String name, String value) {

@@ -32,6 +32,15 @@ public final class Rules {
     return ascii(v, 3, 32, USERNAME, "letters, digits, '@', '.', '_' or '-'");
   }
 
+  /**
+   * The name of a user that exists already, to read, change, enable, disable or remove it: the
+   * characters of {@link #username}, 1 to 64 of them, so a user created on the router outside
+   * MikroBill with a shorter or longer name can still be managed.
+   */
+  public static Verdict existingUsername(String v) {
+    return ascii(v, 1, 64, USERNAME, "letters, digits, '@', '.', '_' or '-'");
+  }
+
   /** 8 to 64 printable characters (any script); no control or invisible formatting characters. */
   public static Verdict password(String v) {
     int n = length(v);

@@ -174,6 +174,21 @@ class HttpEdgeTest {
   }
 
   @Test
+  void shouldReadAndRemoveAUserCreatedOutsideMikroBillWithAShortName() throws Exception {
+    HttpResponse<String> added = app.send("POST", "/api/execute",
+        "{\"command\":\"/ip/hotspot/user/add\",\"args\":[\"=name=ab\",\"=password=x\"]}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+    HttpResponse<String> read = app.send("GET", "/api/hotspot/users/ab", null);
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+    assertThat(read.body()).contains("\"username\":\"ab\"");
+    assertThat(app.sendRaw("POST", "/api/hotspot/users/ab/disable", null, null, Map.of()).statusCode()).isEqualTo(200);
+    assertThat(app.send("DELETE", "/api/hotspot/users/ab", null).statusCode()).isEqualTo(204);
+    assertThat(routerUser("ab")).isNull();
+    assertThat(app.send("GET", "/api/hotspot/users/a%3Bb", null).statusCode()).as("the same characters as a new name").isEqualTo(400);
+    assertThat(create("ab").statusCode()).as("a new name still needs 3 characters").isEqualTo(400);
+  }
+
+  @Test
   void shouldRefuseABadVoucherStateWithoutNamingAClass() throws Exception {
     HttpResponse<String> r = app.send("GET", "/api/vouchers?state=BOGUS", null);
     assertThat(r.statusCode()).isEqualTo(400);

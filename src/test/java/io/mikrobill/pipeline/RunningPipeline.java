@@ -54,7 +54,7 @@ final class RunningPipeline implements AutoCloseable {
     } else {
       sim = router;
     }
-    httpPort = freePort();
+    httpPort = extraEnv.containsKey("PORT") ? Integer.parseInt(extraEnv.get("PORT")) : freePort();
     brokerPort = freePort();
     Map<String, String> env = new HashMap<>();
     env.put("MIKROTIK_HOST", "127.0.0.1");
@@ -301,7 +301,7 @@ final class RunningPipeline implements AutoCloseable {
     }
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path p : (Iterable<Path>) files::iterator) {
         Path target = to.resolve(from.relativize(p).toString());

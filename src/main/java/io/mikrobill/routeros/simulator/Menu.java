@@ -146,6 +146,27 @@ final class Menu {
     return items.size();
   }
 
+  /** The id the next item will get, as a number. */
+  synchronized long nextId() {
+    return nextId;
+  }
+
+  /** Replaces every item with saved ones (ids kept) and the id counter, for a router started from its saved state. */
+  synchronized void restore(List<Map<String, String>> saved, long next) {
+    items.clear();
+    idsByKey.clear();
+    for (Map<String, String> s : saved) {
+      Map<String, String> item = new LinkedHashMap<>();
+      item.put(".id", s.get(".id"));
+      for (FieldSpec f : schema.fields().values()) {
+        item.put(f.name(), s.getOrDefault(f.name(), f.defaultValue()));
+      }
+      items.put(item.get(".id"), item);
+      index(item);
+    }
+    nextId = next;
+  }
+
   /**
    * Prints the current items to {@code initial} and then follows changes with {@code changes},
    * atomically, so nothing is missed or seen twice. Returns what stops the following.

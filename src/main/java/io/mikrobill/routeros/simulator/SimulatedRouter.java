@@ -30,6 +30,7 @@ final class SimulatedRouter implements AutoCloseable {
   private final LongAdder commandsServed = new LongAdder();
   private final AtomicLong restarts = new AtomicLong();
   private final AtomicInteger inService = new AtomicInteger();
+  private final SavedState saved;
 
   SimulatedRouter(SimulatorOptions options) {
     this.options = options;
@@ -46,7 +47,14 @@ final class SimulatedRouter implements AutoCloseable {
     this.cpu = new CpuModel(options.cpuCores(), options.latency(), timer);
     SystemCommands system = new SystemCommands(state, options.version(), options.cpuCores(), this::cpuLoad, timer);
     this.dispatcher = new CommandDispatcher(state, life, system);
-    life.seed(options.seedUsers());
+    this.saved = options.stateFile() == null ? null : new SavedState(options.stateFile(), state, timer);
+    if (saved == null || !saved.load()) {
+      life.seed(options.seedUsers());
+    }
+    if (saved != null) {
+      saved.save();
+      saved.follow();
+    }
   }
 
   RouterOsVersion version() {
@@ -121,6 +129,9 @@ final class SimulatedRouter implements AutoCloseable {
   @Override
   public void close() {
     channels.close().awaitUninterruptibly();
+    if (saved != null) {
+      saved.save();
+    }
     timer.shutdownNow();
   }
 }

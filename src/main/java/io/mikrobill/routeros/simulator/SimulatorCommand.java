@@ -19,6 +19,7 @@ public final class SimulatorCommand {
         --password P             API password (default empty)
         --version V              7.19 | 6.49 | 6.42 (default 7.19; 6.42 logs in by MD5 challenge only)
         --seed-users N           create N hotspot users and PPP secrets; some log in and out over time
+        --state FILE             keep the configuration (users, secrets, profiles) in FILE across restarts
         --latency-ms X           the router's service time per command (default 0)
         --rtt-ms Y               network round trip added to every reply (default 0)
         --serial-per-connection  serve one command at a time per connection
@@ -96,6 +97,7 @@ public final class SimulatorCommand {
         case "--password" -> b.password(v);
         case "--version" -> b.version(RouterOsVersion.fromLabel(v));
         case "--seed-users" -> b.seedUsers(number(a, v));
+        case "--state" -> b.stateFile(java.nio.file.Path.of(v));
         case "--latency-ms" -> b.latency(Duration.ofMillis(number(a, v)));
         case "--rtt-ms" -> b.rtt(Duration.ofMillis(number(a, v)));
         case "--cpu-cores" -> b.cpuCores(number(a, v));

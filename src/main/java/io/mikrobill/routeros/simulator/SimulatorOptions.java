@@ -29,6 +29,7 @@ public final class SimulatorOptions {
   private final String password;
   private final RouterOsVersion version;
   private final int seedUsers;
+  private final java.nio.file.Path stateFile;
   private final Duration latency;
   private final Duration rtt;
   private final boolean serialPerConnection;
@@ -49,6 +50,7 @@ public final class SimulatorOptions {
     password = b.password;
     version = b.version;
     seedUsers = b.seedUsers;
+    stateFile = b.stateFile;
     latency = b.latency;
     rtt = b.rtt;
     serialPerConnection = b.serialPerConnection;
@@ -79,6 +81,9 @@ public final class SimulatorOptions {
   public String password() { return password; }
   public RouterOsVersion version() { return version; }
   public int seedUsers() { return seedUsers; }
+
+  /** Where the configuration is kept across restarts of the process; null keeps nothing. */
+  public java.nio.file.Path stateFile() { return stateFile; }
   public Duration latency() { return latency; }
   public Duration rtt() { return rtt; }
   public boolean serialPerConnection() { return serialPerConnection; }
@@ -108,6 +113,7 @@ public final class SimulatorOptions {
     private String password = DEFAULT_PASSWORD;
     private RouterOsVersion version = DEFAULT_VERSION;
     private int seedUsers;
+    private java.nio.file.Path stateFile;
     private Duration latency = Duration.ZERO;
     private Duration rtt = Duration.ZERO;
     private boolean serialPerConnection;
@@ -163,6 +169,15 @@ public final class SimulatorOptions {
 
     public Builder version(RouterOsVersion version) {
       this.version = Objects.requireNonNull(version, "version");
+      return this;
+    }
+
+    /**
+     * Keeps the configuration (users, secrets, profiles, servers, services, with their ids) in
+     * this file: loaded at start when it exists (then no users are seeded), written on every change.
+     */
+    public Builder stateFile(java.nio.file.Path file) {
+      this.stateFile = file;
       return this;
     }
 

@@ -1,0 +1,66 @@
+package io.mikrobill.http;
+
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * Answers what no route answers, in the API's JSON: 503 with {@code Retry-After} while the
+ * application is still starting (the HTTP server listens before the routes exist, and a client
+ * that got a 404 then would give up on a valid request), 404 once every route is started.
+ * Installed on the HTTP server's router as its last route, as soon as the server exists.
+ */
+public final class HttpFallback extends EventNotifierSupport {
+
+  private final CamelContext context;
+  private volatile boolean installed;
+
+  private HttpFallback(CamelContext context) {
+    this.context = context;
+  }
+
+  /** Installs the fallback as soon as the context's HTTP server exists. */
+  public static void install(CamelContext context) {
+    context.getManagementStrategy().addEventNotifier(new HttpFallback(context));
+  }
+
+  @Override
+  public boolean isEnabled(CamelEvent event) {
+    return !installed;
+  }
+
+  @Override
+  public void notify(CamelEvent event) {
+    if (installed) {
+      return;
+    }
+    MainHttpServer server = context.hasService(MainHttpServer.class);
+    VertxPlatformHttpRouter router = server == null ? null : server.getRouter();
+    if (router == null) {
+      return;
+    }
+    synchronized (this) {
+      if (installed) {
+        return;
+      }
+      installed = true;
+    }
+    router.route().order(Integer.MAX_VALUE).handler(ctx -> {
+      boolean started = context.getStatus().isStarted();
+      ErrorResponse e = started
+          ? new ErrorResponse(404, "not-found", "no such endpoint: " + ctx.request().method() + " " + ctx.request().path(),
+              "low", List.of("See /api/openapi.json for the API's endpoints"), null, null)
+          : new ErrorResponse(503, "starting", "MikroBill is starting; retry in a second", "low",
+              List.of("Retry after the delay given"), null, 1);
+      HttpAnswer a = HttpAnswer.error(e);
+      ctx.response().setStatusCode(a.status()).putHeader("Content-Type", "application/json");
+      if (a.retryAfterSeconds() != null) {
+        ctx.response().putHeader("Retry-After", String.valueOf(a.retryAfterSeconds()));
+      }
+      ctx.response().end(a.json());
+    });
+  }
+}
