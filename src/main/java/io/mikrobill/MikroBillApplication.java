@@ -171,7 +171,8 @@ public final class MikroBillApplication {
         FunctionCounter.builder("mikrotik_csv_rows_imported", csv, CsvVoucherImport::rowsImported)
             .description("Rows of the CSV voucher files imported by this instance").register(metrics);
         context.getRegistry().bind("jmsRequests", new JmsBillingRequests(applier, context.createProducerTemplate(),
-            brokerSettings.deadLetterQueue(), brokerSettings.maxRedeliveries(), settings.integer("JMS_APPLY_TIMEOUT", 120_000)));
+            brokerSettings.queue(), brokerSettings.deadLetterQueue(), brokerSettings.maxRedeliveries(),
+            settings.integer("JMS_APPLY_TIMEOUT", 120_000), settings.integer("CIRCUIT_BREAKER_TIMEOUT", 30_000)));
       }
 
       @Override

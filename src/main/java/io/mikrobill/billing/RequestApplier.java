@@ -64,8 +64,9 @@ public final class RequestApplier {
 
   /**
    * Settles a request whose router stayed unreachable through every retry: a create is looked up
-   * on the router (ours there: applied; missing: refused with the last reason); when even the
-   * look-up fails the outcome is unknown and the key stays open.
+   * on the router (ours there: applied; someone else's: duplicate). Missing, it is refused with
+   * the last reason but the key stays open, as when even the look-up fails (outcome unknown): a
+   * repeat of the request is processed.
    */
   public CompletableFuture<ApplyResult> giveUp(BillingRequest request, ApplyResult last) {
     Prepared p;
@@ -83,12 +84,14 @@ public final class RequestApplier {
         return ApplyResult.refused(ApplyResult.Kind.UNKNOWN, last.type(), "outcome unknown: the router stayed unreachable"
             + " (an attempt may have been applied); send the same request again to settle it: " + last.reason(), null);
       }
-      ApplyResult settled = found.applied() || found.kind() == ApplyResult.Kind.DUPLICATE ? found
-          : ApplyResult.refused(last.kind(), last.type(), "router unreachable after every retry: " + last.reason(), null);
-      if (request.keyed()) {
-        outcomes.complete(request.source().wireName(), request.key(), settled.toOutcome());
+      if (!found.applied() && found.kind() != ApplyResult.Kind.DUPLICATE) {
+        // Not there: it was never applied, and may still be. Not a final answer: the key stays open.
+        return ApplyResult.refused(last.kind(), last.type(), "router unreachable after every retry: " + last.reason(), null);
       }
-      return settled;
+      if (request.keyed()) {
+        outcomes.complete(request.source().wireName(), request.key(), found.toOutcome());
+      }
+      return found;
     });
   }
 

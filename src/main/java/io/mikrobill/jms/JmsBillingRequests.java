@@ -20,29 +20,38 @@ import org.slf4j.LoggerFactory;
 /**
  * One billing message from the queue, in its JMS transaction: {@code {"action": ..., "router":
  * ..., ...fields}}. Applied once (keyed by its {@code requestId} field, else its JMSMessageID, else
- * its arrival time and body);
- * the JMS priority becomes the pipeline's. A refusal, or a router still unreachable on the last
- * allowed delivery, moves the message to the dead-letter queue with its reason (header {@code
- * MikroBillReason}) in the same transaction; an unreachable router before that rolls back so the
- * broker redelivers later. A {@code JMSReplyTo} gets the result either way.
+ * its arrival time and body); the JMS priority becomes the pipeline's. A refusal moves the message
+ * to the dead-letter queue with its reason (header {@code MikroBillReason}) in the same
+ * transaction; an unreachable router rolls back so the broker redelivers later, and a router still
+ * unreachable on the last allowed delivery sends the message back to the queue, due again after
+ * the breaker's open time: a valid message waits out an outage of any length. A {@code JMSReplyTo}
+ * gets the result once it is settled.
  */
 public final class JmsBillingRequests {
 
   private static final Logger LOG = LoggerFactory.getLogger(JmsBillingRequests.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The key of a message sent again by {@link #requeue}, so its copy keeps the original's outcome. */
+  static final String KEY_HEADER = "MikroBillKey";
+
   private final RequestApplier applier;
   private final ProducerTemplate template;
   private final String deadLetterUri;
+  private final String queueUri;
   private final int maxRedeliveries;
   private final long timeoutMs;
+  private final long requeueDelayMs;
 
-  public JmsBillingRequests(RequestApplier applier, ProducerTemplate template, String deadLetterQueue, int maxRedeliveries, long timeoutMs) {
+  public JmsBillingRequests(RequestApplier applier, ProducerTemplate template, String queue, String deadLetterQueue,
+      int maxRedeliveries, long timeoutMs, long requeueDelayMs) {
     this.applier = applier;
     this.template = template;
     this.deadLetterUri = "jms:queue:" + deadLetterQueue + "?transacted=true";
+    this.queueUri = "jms:queue:" + queue + "?transacted=true";
     this.maxRedeliveries = maxRedeliveries;
     this.timeoutMs = timeoutMs;
+    this.requeueDelayMs = requeueDelayMs;
   }
 
   /** Route step of billing-jms. Throws to roll back when the router is unreachable and retries remain. */
@@ -78,13 +87,39 @@ public final class JmsBillingRequests {
             + ": " + result.reason());
       }
       result = applier.giveUp(request, result).get(timeoutMs, TimeUnit.MILLISECONDS);
-      if (!result.applied()) {
-        deadLetter(exchange, body, "after " + delivery + " deliveries: " + result.reason());
+      if (result.isTransient()) {
+        // A valid request is never dead-lettered because its router is down: it goes back to the
+        // queue, due again after the breaker's open time, under the same key.
+        requeue(exchange, body, request.key(), delivery, result);
+        return;
       }
-    } else if (!result.applied()) {
+    }
+    if (!result.applied()) {
       deadLetter(exchange, body, result.reason());
     }
     reply(exchange, result, messageId);
+  }
+
+  /** Sends the message again, in this transaction, with its key and a scheduled delivery. */
+  private void requeue(Exchange exchange, String body, String key, int delivery, ApplyResult last) {
+    LOG.warn("jms key={} router still unreachable after {} deliveries; queued again for {} ms reason=\"{}\"", key, delivery,
+        requeueDelayMs, last.reason());
+    Map<String, Object> headers = new LinkedHashMap<>();
+    headers.put(KEY_HEADER, key);
+    headers.put("_AMQ_SCHED_DELIVERY", System.currentTimeMillis() + requeueDelayMs);
+    Object replyTo = exchange.getMessage().getHeader("JMSReplyTo");
+    if (replyTo != null) {
+      headers.put("JMSReplyTo", replyTo);
+    }
+    template.sendBodyAndHeaders(queueUri, body, headers);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", "queued");
+    out.put("reason", "router unreachable; the request waits in the queue and is tried again: " + last.reason());
+    try {
+      exchange.getMessage().setBody(JSON.writeValueAsString(out));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -106,7 +141,8 @@ public final class JmsBillingRequests {
         throw new IllegalArgumentException("price must be a decimal number, was '" + price + "'");
       }
     }
-    String key = requestId != null ? "id:" + requestId : "msg:" + messageId;
+    String carried = exchange.getMessage().getHeader(KEY_HEADER, String.class);
+    String key = requestId != null ? "id:" + requestId : carried != null ? carried : "msg:" + messageId;
     return new BillingRequest(Source.JMS, key, action, fields, meta);
   }
 

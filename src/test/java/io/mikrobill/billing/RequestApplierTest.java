@@ -173,7 +173,7 @@ class RequestApplierTest {
   }
 
   @Test
-  void shouldRefuseWithTheReasonWhenTheUserIsNotThereAfterTheLastRetry() throws Exception {
+  void shouldRefuseWithTheReasonButKeepTheKeyOpenWhenTheUserIsNotThereAfterTheLastRetry() throws Exception {
     sim.faults().set("drop-after=1");
     RequestApplier applier = applier(outcomes);
     ApplyResult last = get(applier.apply(alice(Source.JMS, "k3")));
@@ -181,7 +181,8 @@ class RequestApplierTest {
     ApplyResult settled = get(applier.giveUp(alice(Source.JMS, "k3"), last));
     assertThat(settled.applied()).isFalse();
     assertThat(settled.reason()).contains("router unreachable after every retry");
-    assertThat(outcomes.rows.get("jms|k3").status()).isEqualTo(OutcomeStore.Status.REFUSED);
+    assertThat(settled.isTransient()).as("a router that was unreachable is no final answer").isTrue();
+    assertThat(outcomes.rows.get("jms|k3").status()).isEqualTo(OutcomeStore.Status.PENDING);
   }
 
   @Test
