@@ -13,7 +13,7 @@ import io.mikrobill.jms.EmbeddedBroker;
 import io.mikrobill.jms.JmsBillingRequests;
 import io.mikrobill.persistence.Database;
 import io.mikrobill.persistence.DatabaseSettings;
-import io.mikrobill.persistence.JdbcIdempotentRepository;
+import io.mikrobill.persistence.FileLocks;
 import io.mikrobill.persistence.RequestOutcomes;
 import io.mikrobill.persistence.SecurityEvents;
 import io.mikrobill.persistence.VoucherLedger;
@@ -154,7 +154,9 @@ public final class MikroBillApplication {
     main.addOverrideProperty("camel.component.jms.connection-factory", "#jmsConnectionFactory");
     main.addOverrideProperty("BILLING_QUEUE", brokerSettings.queue());
     main.addOverrideProperty("VOUCHER_INBOX", settings.get("VOUCHER_INBOX", data.resolve("inbox/vouchers").toString()));
-    main.bind("fileLockRepository", new JdbcIdempotentRepository(db.dataSource(), "vouchers-csv-files"));
+    main.bind("fileLockRepository", new FileLocks(db.dataSource(), "vouchers-csv-files",
+        Duration.ofMillis(settings.integer("FILE_LOCK_EXPIRY", 60_000)),
+        Duration.ofMillis(settings.integer("FILE_LOCK_MAX_AGE", 3_600_000)), java.time.Clock.systemUTC()));
     main.bind("breakerPause", new BreakerPausePolicy(routers));
     Path outbox = Path.of(settings.get("VOUCHER_OUTBOX", data.resolve("outbox/vouchers").toString()));
     main.addMainListener(new MainListenerSupport() {

@@ -19,14 +19,14 @@ abstract class MigrationContract extends DatabaseContract {
 
   @Test
   void shouldApplyTheInitialSchemaOnceAndRecordIt() throws Exception {
-    assertThat(database.migrate()).containsExactly(1);
+    assertThat(database.migrate()).containsExactly(1, 2);
 
-    assertThat(queryLong("select count(*) from schema_version")).isEqualTo(1);
+    assertThat(queryLong("select count(*) from schema_version")).isEqualTo(2);
     assertThat(queryString("select description from schema_version where version = 1"))
         .isEqualTo("initial schema");
     assertThat(queryString("select checksum from schema_version where version = 1"))
         .matches("[0-9a-f]{64}");
-    for (String table : List.of("vouchers", "idempotent_keys", "request_outcomes", "security_events")) {
+    for (String table : List.of("vouchers", "idempotent_keys", "request_outcomes", "security_events", "file_locks")) {
       assertThat(queryLong("select count(*) from " + table)).as(table).isZero();
     }
   }
@@ -36,7 +36,7 @@ abstract class MigrationContract extends DatabaseContract {
     database.migrate();
 
     assertThat(database.migrate()).isEmpty();
-    assertThat(queryLong("select count(*) from schema_version")).isEqualTo(1);
+    assertThat(queryLong("select count(*) from schema_version")).isEqualTo(2);
   }
 
   @Test
@@ -87,8 +87,8 @@ abstract class MigrationContract extends DatabaseContract {
         applied.addAll(result.get());
       }
 
-      assertThat(applied).containsExactly(1);
-      assertThat(queryLong("select count(*) from schema_version")).isEqualTo(1);
+      assertThat(applied).containsExactly(1, 2);
+      assertThat(queryLong("select count(*) from schema_version")).isEqualTo(2);
     } finally {
       threads.shutdownNow();
       instances.forEach(Database::close);

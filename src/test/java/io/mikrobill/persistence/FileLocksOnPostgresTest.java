@@ -1,0 +1,9 @@
+package io.mikrobill.persistence;
+
+class FileLocksOnPostgresTest extends FileLocksContract {
+
+  @Override
+  protected TestDatabaseServer startServer() {
+    return new PostgresTestServer();
+  }
+}
