@@ -101,9 +101,27 @@ public final class RouterCommands {
         return;
       }
       String key = k.equals(".id") ? "id" : k.equals("name") || k.equals("user") ? "username" : camel(k);
-      out.put(key, k.equals("comment") ? RequestMark.strip(v) : v);
+      out.put(key, k.equals("comment") ? RequestMark.strip(v) : typed(k, v));
     });
     return out;
+  }
+
+  /** Router fields that are counts: shown as JSON numbers. */
+  private static final java.util.Set<String> COUNTS = java.util.Set.of("bytes-in", "bytes-out", "packets-in", "packets-out",
+      "limit-bytes-in", "limit-bytes-out", "limit-bytes-total", "shared-users", "addresses-per-mac");
+
+  /** A router value as a JSON value: true/false as booleans, counts as numbers, the rest as text. */
+  private static Object typed(String field, String v) {
+    if (v == null) {
+      return null;
+    }
+    if (v.equals("true") || v.equals("false")) {
+      return Boolean.valueOf(v);
+    }
+    if (COUNTS.contains(field) && v.matches("[0-9]{1,18}")) {
+      return Long.valueOf(v);
+    }
+    return v;
   }
 
   /** A record as the router gave it, without its password fields. */

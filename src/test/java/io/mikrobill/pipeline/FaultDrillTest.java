@@ -155,7 +155,19 @@ class FaultDrillTest {
       assertThat(app.sim.restarts()).as("router restarts during the drill").isGreaterThanOrEqualTo(3);
       assertThat(v.applied()).as("valid requests applied (a drill that refuses everything proves nothing)")
           .isGreaterThanOrEqualTo(valid * 9 / 10);
+
+      // The ledger matches the router: every CSV voucher on the router is recorded and counted once.
+      long csvOnRouter = onRouter.keySet().stream().filter(n -> n.startsWith("d-c-")).count();
+      String metrics = app.send("GET", "/monitoring/metrics", null).body();
+      assertThat(metric(metrics, "mikrotik_vouchers_created_total")).as("vouchers in the ledger").isEqualTo(csvOnRouter);
+      assertThat(metric(metrics, "mikrotik_revenue_total")).as("revenue of 1.00 each").isEqualTo(csvOnRouter);
     }
+  }
+
+  private static double metric(String text, String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(text);
+    assertThat(m.find()).as(name).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 
   /** Waits for the JMS requests to settle; false after {@link #SETTLE_MAX}, so the verdict names what is missing. */

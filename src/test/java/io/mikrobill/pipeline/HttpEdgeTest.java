@@ -189,6 +189,17 @@ class HttpEdgeTest {
   }
 
   @Test
+  void shouldAnswerWithJsonTypesAndTheSameNamesForTheSameThings() throws Exception {
+    assertThat(app.send("POST", "/api/hotspot/users", "{\"username\":\"typed-user\",\"password\":\"secret123\","
+        + "\"limitBytesTotal\":\"1G\"}").statusCode()).isEqualTo(201);
+    String user = app.send("GET", "/api/hotspot/users/typed-user", null).body();
+    assertThat(user).contains("\"disabled\":false").contains("\"bytesIn\":0").contains("\"limitBytesTotal\":1073741824")
+        .contains("\"username\":\"typed-user\"").doesNotContain("password").doesNotContain("[mb:");
+    String profiles = app.send("GET", "/api/profiles", null).body();
+    assertThat(profiles).contains("\"name\":\"default\"").doesNotContain("\"username\"");
+  }
+
+  @Test
   void shouldRefuseABadVoucherStateWithoutNamingAClass() throws Exception {
     HttpResponse<String> r = app.send("GET", "/api/vouchers?state=BOGUS", null);
     assertThat(r.statusCode()).isEqualTo(400);
