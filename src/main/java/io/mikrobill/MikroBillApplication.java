@@ -129,6 +129,14 @@ public final class MikroBillApplication {
     RequestApplier applier = new RequestApplier(routers, validator, new ProfileDirectory(routers), outcomes);
     main.bind("httpResponses", new HttpResponses());
     main.bind("apiHeaderFilter", new ApiHeaderFilter());
+    // Camel 4.18's platform-http runs each HTTP exchange on a Vert.x worker thread until it is
+    // answered: HTTP_WORKER_THREADS bounds the HTTP requests in flight (and their threads). The
+    // steps behind it are asynchronous, so the CSV and JMS sources hold no thread per command.
+    int workers = settings.integer("HTTP_WORKER_THREADS", 20);
+    if (workers < 1) {
+      throw new IllegalArgumentException("HTTP_WORKER_THREADS must be at least 1, was " + workers);
+    }
+    main.bind("vertxOptions", new io.vertx.core.VertxOptions().setWorkerPoolSize(workers));
     main.addOverrideProperty("camel.component.platform-http.header-filter-strategy", "#apiHeaderFilter");
     main.bind("profileSync", new io.mikrobill.billing.ProfileSync(routers, validator,
         home.resolve(settings.get("PROFILES_FILE", "profiles.json"))));

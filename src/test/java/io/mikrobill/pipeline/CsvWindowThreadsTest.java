@@ -58,4 +58,27 @@ class CsvWindowThreadsTest {
       }
     }
   }
+
+  @Test
+  void shouldServeHttpOnAsManyWorkerThreadsAsConfigured(@TempDir Path home) throws Exception {
+    try (RouterOsSimulator sim = new RouterOsSimulator(SimulatorOptions.forTests().password("pw").rtt(Duration.ofSeconds(1)).build())) {
+      sim.start();
+      try (RunningPipeline app = new RunningPipeline(home, Map.of("HTTP_WORKER_THREADS", "4", "MAX_CONCURRENCY", "300",
+          "ENABLE_RATE_LIMITING", "false", "MIKROTIK_TIMEOUT", "20000"), sim)) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        for (int i = 1; i <= 24; i++) {
+          answers.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.httpPort
+              + "/api/hotspot/users")).header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers
+              .ofString("{\"username\":\"w4-" + i + "\",\"password\":\"secret123\"}")).build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var a : answers) {
+          assertThat(a.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+        }
+        long workers = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("vert.x-worker-thread")).count();
+        assertThat(workers).isLessThanOrEqualTo(4);
+      }
+    }
+  }
 }

@@ -200,6 +200,28 @@ class HttpEdgeTest {
   }
 
   @Test
+  void shouldRetryNotReplayARequestWhoseAnswerWasGarbled() throws Exception {
+    Map<String, String> key = Map.of("Idempotency-Key", "garbled-1");
+    String body = "{\"username\":\"garbled-user\",\"password\":\"secret123\"}";
+    app.sim.faults().set("garbage-rate=1");
+    HttpResponse<String> garbled;
+    try {
+      garbled = app.send("POST", "/api/hotspot/users", body, key);
+    } finally {
+      app.sim.faults().clear();
+    }
+    assertThat(garbled.statusCode()).as(garbled.body()).isIn(502, 503);
+    HttpResponse<String> retried = null;
+    for (int i = 0; i < 50 && (retried == null || retried.statusCode() == 503); i++) {
+      Thread.sleep(200);
+      retried = app.send("POST", "/api/hotspot/users", body, key);
+    }
+    assertThat(retried.statusCode()).as("a 502 does not bind the key: %s", retried.body()).isEqualTo(201);
+    assertThat(retried.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    assertThat(app.sim.hotspotUsers().stream().filter(u -> "garbled-user".equals(u.get("name")))).hasSize(1);
+  }
+
+  @Test
   void shouldRefuseABadVoucherStateWithoutNamingAClass() throws Exception {
     HttpResponse<String> r = app.send("GET", "/api/vouchers?state=BOGUS", null);
     assertThat(r.statusCode()).isEqualTo(400);
