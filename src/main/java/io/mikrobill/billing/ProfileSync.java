@@ -28,10 +28,9 @@ import org.apache.camel.Exchange;
 public final class ProfileSync {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, String> HOTSPOT = Map.of("rateLimit", "rate-limit", "sharedUsers", "shared-users",
-      "sessionTimeout", "session-timeout", "idleTimeout", "idle-timeout", "addressPool", "address-pool");
-  private static final Map<String, String> PPP = Map.of("rateLimit", "rate-limit", "localAddress", "local-address",
-      "remoteAddress", "remote-address", "onlyOne", "only-one", "sessionTimeout", "session-timeout");
+  /** The guide's fields a profile of each kind may set (names on the wire from {@link FieldNames}). */
+  private static final List<String> HOTSPOT = List.of("rateLimit", "sharedUsers", "sessionTimeout", "idleTimeout", "addressPool");
+  private static final List<String> PPP = List.of("rateLimit", "localAddress", "remoteAddress", "onlyOne", "sessionTimeout");
 
   private final RouterRegistry routers;
   private final RequestValidator validator;
@@ -57,7 +56,7 @@ public final class ProfileSync {
     return out;
   }
 
-  private Map<String, List<String>> apply(Router router, String menu, Map<String, String> names,
+  private Map<String, List<String>> apply(Router router, String menu, List<String> names,
       List<Map<String, Object>> profiles) throws Exception {
     CommandResult current = router.execute(RouterRequest.of(Command.of(menu + "/print"))).get(30, TimeUnit.SECONDS);
     Map<String, Map<String, String>> byName = new LinkedHashMap<>();
@@ -68,9 +67,9 @@ public final class ProfileSync {
     for (Map<String, Object> p : profiles) {
       String pname = String.valueOf(p.get("name"));
       Map<String, String> attrs = new LinkedHashMap<>();
-      names.forEach((field, attr) -> {
+      names.forEach(field -> {
         if (p.get(field) != null) {
-          attrs.put(attr, String.valueOf(p.get(field)));
+          attrs.put(FieldNames.toRouterOs(field), String.valueOf(p.get(field)));
         }
       });
       Map<String, String> existing = byName.get(pname);

@@ -11,23 +11,10 @@ import java.util.Map;
  */
 public final class RouterCommands {
 
-  /** The guide's field names and their RouterOS attributes. */
-  static final Map<String, String> ATTRIBUTES = Map.ofEntries(
-      Map.entry("username", "name"),
-      Map.entry("password", "password"),
-      Map.entry("profile", "profile"),
-      Map.entry("comment", "comment"),
-      Map.entry("limitUptime", "limit-uptime"),
-      Map.entry("limitBytesTotal", "limit-bytes-total"),
-      Map.entry("limitBytesIn", "limit-bytes-in"),
-      Map.entry("limitBytesOut", "limit-bytes-out"),
-      Map.entry("server", "server"),
-      Map.entry("macAddress", "mac-address"),
-      Map.entry("service", "service"),
-      Map.entry("localAddress", "local-address"),
-      Map.entry("remoteAddress", "remote-address"),
-      Map.entry("callerId", "caller-id"),
-      Map.entry("disabled", "disabled"));
+  /** The guide's fields an action may set on the router (its other fields address or route it). */
+  static final java.util.Set<String> ATTRIBUTES = java.util.Set.of("username", "password", "profile", "comment",
+      "limitUptime", "limitBytesTotal", "limitBytesIn", "limitBytesOut", "server", "macAddress", "service",
+      "localAddress", "remoteAddress", "callerId", "disabled");
 
   private RouterCommands() {}
 
@@ -73,9 +60,8 @@ public final class RouterCommands {
   private static Map<String, String> attributes(Map<String, String> fields, boolean skipName) {
     Map<String, String> out = new LinkedHashMap<>();
     fields.forEach((k, v) -> {
-      String attr = ATTRIBUTES.get(k);
-      if (attr != null && v != null && !(skipName && attr.equals("name"))) {
-        out.put(attr, v);
+      if (ATTRIBUTES.contains(k) && v != null && !(skipName && k.equals("username"))) {
+        out.put(FieldNames.toRouterOs(k), v);
       }
     });
     return out;
@@ -95,13 +81,17 @@ public final class RouterCommands {
    * are left out and MikroBill's request mark is taken off the comment.
    */
   public static Map<String, Object> toGuideNames(Map<String, String> record) {
+    return toGuideNames(record, false);
+  }
+
+  /** The same for a named thing that is no user (a profile): its {@code name} stays {@code name}. */
+  public static Map<String, Object> toGuideNames(Map<String, String> record, boolean namedByName) {
     Map<String, Object> out = new LinkedHashMap<>();
     record.forEach((k, v) -> {
       if (isSecret(k)) {
         return;
       }
-      String key = k.equals(".id") ? "id" : k.equals("name") || k.equals("user") ? "username" : camel(k);
-      out.put(key, k.equals("comment") ? RequestMark.strip(v) : typed(k, v));
+      out.put(FieldNames.toGuide(k, namedByName), k.equals("comment") ? RequestMark.strip(v) : typed(k, v));
     });
     return out;
   }
@@ -139,17 +129,5 @@ public final class RouterCommands {
     return name.equals("password") || name.endsWith("-password") || name.equals("secret");
   }
 
-  private static String camel(String dashed) {
-    StringBuilder b = new StringBuilder();
-    boolean up = false;
-    for (char c : dashed.toCharArray()) {
-      if (c == '-') {
-        up = true;
-      } else {
-        b.append(up ? Character.toUpperCase(c) : c);
-        up = false;
-      }
-    }
-    return b.toString();
-  }
+
 }

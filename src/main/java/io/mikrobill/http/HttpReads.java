@@ -57,7 +57,7 @@ public final class HttpReads {
         if (username != null) {
           b.whereEquals("name", checked("username", Rules.existingUsername(username)));
         }
-        return print(router, b.build(), useCache).thenApply(rows -> {
+        return print(router, b.build(), useCache, false).thenApply(rows -> {
           if (username == null) {
             return HttpAnswer.of(200, rows);
           }
@@ -67,12 +67,12 @@ public final class HttpReads {
           return HttpAnswer.of(200, rows.get(0));
         });
       }
-      CompletableFuture<List<Map<String, Object>>> hotspot = print(router, Command.of(menus.get(0) + "/print"), useCache);
-      CompletableFuture<List<Map<String, Object>>> ppp = print(router, Command.of(menus.get(1) + "/print"), useCache);
+      CompletableFuture<List<Map<String, Object>>> hotspot = print(router, Command.of(menus.get(0) + "/print"), useCache, profiles);
+      CompletableFuture<List<Map<String, Object>>> ppp = print(router, Command.of(menus.get(1) + "/print"), useCache, profiles);
       return hotspot.thenCombine(ppp, (h, p) -> {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("hotspot", profiles ? names(h) : h);
-        out.put("pppoe", profiles ? names(p) : p);
+        out.put("hotspot", h);
+        out.put("pppoe", p);
         return HttpAnswer.of(200, out);
       });
     });
@@ -128,19 +128,11 @@ public final class HttpReads {
     return routers.get(checked("router", Rules.routerName(name)));
   }
 
-  private static CompletableFuture<List<Map<String, Object>>> print(Router router, Command c, boolean useCache) {
+  private static CompletableFuture<List<Map<String, Object>>> print(Router router, Command c, boolean useCache,
+      boolean namedByName) {
     RouterRequest r = RouterRequest.of(c);
     return router.execute(useCache ? r.cached(null, null) : r).thenApply((CommandResult res) ->
-        res.records().stream().map(RouterCommands::toGuideNames).toList());
-  }
-
-  /** Profiles are named things, not users: their {@code username} is their {@code name}. */
-  private static List<Map<String, Object>> names(List<Map<String, Object>> rows) {
-    return rows.stream().map(row -> {
-      Map<String, Object> out = new LinkedHashMap<>();
-      row.forEach((k, v) -> out.put(k.equals("username") ? "name" : k, v));
-      return out;
-    }).toList();
+        res.records().stream().map(rec -> RouterCommands.toGuideNames(rec, namedByName)).toList());
   }
 
   private static String checked(String field, Verdict v) {

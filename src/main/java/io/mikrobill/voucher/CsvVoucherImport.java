@@ -1,5 +1,6 @@
 package io.mikrobill.voucher;
 
+import io.mikrobill.billing.Action;
 import io.mikrobill.billing.ApplyResult;
 import io.mikrobill.billing.BillingRequest;
 import io.mikrobill.billing.Refusals;
@@ -114,7 +115,7 @@ public final class CsvVoucherImport {
         CompletableFuture<ApplyResult> f;
         try {
           price = price(rec);
-          BillingRequest request = new BillingRequest(Source.CSV, digest + ":" + row, "createHotspotUser", fields,
+          BillingRequest request = new BillingRequest(Source.CSV, digest + ":" + row, Action.CREATE_HOTSPOT_USER.wireName(), fields,
               RequestMeta.of(Priority.NORMAL).withPrice(price));
           f = applyWithRetry(request, 0);
         } catch (RuntimeException e) {
@@ -193,7 +194,7 @@ public final class CsvVoucherImport {
     }
     io.mikrobill.validation.Verdict v = io.mikrobill.validation.Rules.price(rec.get("price"));
     if (!v.accepted()) {
-      throw new io.mikrobill.validation.ValidationException("createHotspotUser",
+      throw new io.mikrobill.validation.ValidationException(Action.CREATE_HOTSPOT_USER.wireName(),
           List.of(new io.mikrobill.validation.FieldError("price", "price", "price: " + v.message())));
     }
     return new BigDecimal(v.value());

@@ -1,5 +1,6 @@
 package io.mikrobill.voucher;
 
+import io.mikrobill.billing.Action;
 import io.mikrobill.billing.ApplyResult;
 import io.mikrobill.billing.BillingRequest;
 import io.mikrobill.billing.NotFoundException;
@@ -82,7 +83,7 @@ public final class VoucherApi {
       fields.put("profile", profile);
       fields.put("comment", "voucher " + batch);
       fields.put("router", v.router());
-      results.add(applier.apply(new BillingRequest(Source.VOUCHER, code, "createHotspotUser", fields, meta))
+      results.add(applier.apply(new BillingRequest(Source.VOUCHER, code, Action.CREATE_HOTSPOT_USER.wireName(), fields, meta))
           .thenApply(r -> settle(code, price, r)));
     }
     return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -157,7 +158,7 @@ public final class VoucherApi {
     Voucher v = ledger.find(code == null ? "" : code)
         .orElseThrow(() -> new NotFoundException("no such voucher: " + code));
     if (v.state() == VoucherState.CREATED) {
-      ApplyResult r = applier.apply(new BillingRequest(Source.VOUCHER_REVOKE, code, "removeUser",
+      ApplyResult r = applier.apply(new BillingRequest(Source.VOUCHER_REVOKE, code, Action.REMOVE_USER.wireName(),
           Map.of("username", code, "router", v.router(), "type", "hotspot"), null)).get(2, TimeUnit.MINUTES);
       if (!r.applied() && r.kind() != ApplyResult.Kind.NOT_FOUND) {
         throw new IllegalStateException("voucher " + code + " could not be removed from the router: " + r.reason());
