@@ -8,7 +8,7 @@ import java.util.Map;
  * limit-uptime}, {@code macAddress} is {@code mac-address}. A user's or secret's {@code username}
  * is RouterOS's {@code name} (a session's {@code user}), and {@code id} is {@code .id}.
  */
-public final class FieldNames {
+final class FieldNames {
 
   private static final Map<String, String> TO_ROUTEROS = Map.of("username", "name", "newUsername", "name", "id", ".id");
 

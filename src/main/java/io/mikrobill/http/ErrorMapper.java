@@ -17,7 +17,7 @@ import java.util.Map;
  * circuit open, 500 otherwise. The only place that knows HTTP statuses. No stack trace, class
  * name or secret ever leaves.
  */
-public final class ErrorMapper {
+final class ErrorMapper {
 
   private ErrorMapper() {}
 
@@ -74,9 +74,10 @@ public final class ErrorMapper {
       return from(429, rl, 1);
     }
     if (t instanceof RouterOsException ros) {
-      return from(503, ros, 5);
+      return new ErrorResponse(503, "unavailable", ros.getMessage(), ros.severity().name().toLowerCase(Locale.ROOT),
+          ros.recoverySuggestions(), null, 5);
     }
-    return new ErrorResponse(503, r.type(), r.reason(), "high", List.of("Retry after the delay given"), null, 5);
+    return new ErrorResponse(503, "unavailable", r.reason(), "high", List.of("Retry after the delay given"), null, 5);
   }
 
   private static ErrorResponse from(int status, RouterOsException e, Integer retryAfter) {

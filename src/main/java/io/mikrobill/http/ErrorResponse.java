@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An error as the HTTP API, result files and JMS replies show it: the guide's enhanced error. */
-public record ErrorResponse(int status, String type, String message, String severity, List<String> recoverySuggestions,
+record ErrorResponse(int status, String type, String message, String severity, List<String> recoverySuggestions,
     List<Map<String, String>> fieldErrors, Integer retryAfterSeconds) {
 
   public Map<String, Object> toJson() {

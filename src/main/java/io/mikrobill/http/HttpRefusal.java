@@ -1,7 +1,7 @@
 package io.mikrobill.http;
 
 /** A request the HTTP edge refuses before it becomes a billing request: a bad body, a wrong content type, a key reused. */
-public final class HttpRefusal extends RuntimeException {
+final class HttpRefusal extends RuntimeException {
 
   private final int status;
   private final String type;

@@ -3,7 +3,7 @@ package io.mikrobill.voucher;
 import java.math.BigDecimal;
 
 /** Where vouchers created on a router are recorded (the ledger behind revenue and the voucher API). */
-public interface VoucherBook {
+interface VoucherBook {
 
   VoucherBook NONE = (code, batch, profile, price, router, routerId) -> { };
 
