@@ -3,7 +3,6 @@ package io.mikrobill.persistence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
@@ -11,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application's database: a bounded connection pool over H2 or PostgreSQL plus the schema
- * migrations. {@link #open} proves the database answers before returning; {@link #migrate} brings
+ * The application's database: a bounded connection pool over H2 or PostgreSQL plus the Flyway
+ * schema migrations. {@link #open} proves the database answers before returning; {@link #migrate} brings
  * the schema up to date and must run before the DAOs are used.
  */
 public final class Database implements AutoCloseable {
@@ -88,9 +87,7 @@ public final class Database implements AutoCloseable {
 
   /** Applies pending migrations found under {@code location} on {@code loader}'s classpath. */
   List<Integer> migrate(ClassLoader loader, String location) {
-    List<Migration> migrations = MigrationScripts.load(loader, location);
-    return new MigrationRunner(pool, physical, settings.kind(), Clock.systemUTC())
-        .migrate(migrations);
+    return new SchemaMigrations(pool, settings.kind()).migrate(loader, location);
   }
 
   /** The pooled data source; bind it in the Camel registry for camel-sql or camel-jdbc. */
