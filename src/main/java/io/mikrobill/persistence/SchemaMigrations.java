@@ -2,11 +2,13 @@ package io.mikrobill.persistence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -24,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * is refused instead of being ignored, and so is a new script older than the newest applied one.
  * An applied script whose checksum changed is refused as Flyway always does. Refusals are
  * reported as {@link MigrationException} naming the version and what to do.
+ *
+ * <p>A database made by the runner MikroBill had before Flyway is taken over through a Flyway
+ * baseline at the newest version it recorded (see {@link LegacySchemaHistory}).
  */
 final class SchemaMigrations {
 
@@ -48,7 +53,7 @@ final class SchemaMigrations {
 
   /** Applies what is pending under {@code location} and returns the versions applied now. */
   List<Integer> migrate(ClassLoader loader, String location) {
-    Flyway flyway =
+    FluentConfiguration configuration =
         Flyway.configure(loader)
             .dataSource(dataSource)
             .locations("classpath:" + location)
@@ -60,8 +65,18 @@ final class SchemaMigrations {
             // older than the newest applied) both refuse the start, as they did before Flyway
             .ignoreMigrationPatterns(new String[0])
             .lockRetryCount(LOCK_RETRIES)
-            .loggers("slf4j")
-            .load();
+            .loggers("slf4j");
+    OptionalInt legacy = LegacySchemaHistory.newestVersion(dataSource);
+    if (legacy.isPresent()) {
+      configuration
+          .baselineOnMigrate(true)
+          .baselineVersion(Integer.toString(legacy.getAsInt()))
+          .baselineDescription(LegacySchemaHistory.BASELINE_DESCRIPTION);
+    }
+    Flyway flyway = configuration.load();
+    if (legacy.isPresent()) {
+      refuseNewerThanShipped(flyway, legacy.getAsInt());
+    }
     MigrateResult result;
     try {
       result = flyway.migrate();
@@ -80,6 +95,29 @@ final class SchemaMigrations {
         result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
         applied);
     return applied;
+  }
+
+  /**
+   * A baseline above every shipped script would hide that a newer build ran on this database;
+   * Flyway's own check for that needs its history, which a database of the earlier runner lacks.
+   */
+  private static void refuseNewerThanShipped(Flyway flyway, int legacyVersion) {
+    int newestShipped = 0;
+    for (MigrationInfo info : flyway.info().all()) {
+      if (info.isVersioned() && !info.isApplied()) {
+        newestShipped = Math.max(newestShipped, version(info.getVersion().getVersion()));
+      }
+    }
+    if (legacyVersion > newestShipped) {
+      throw new MigrationException(
+          "database has migration version "
+              + legacyVersion
+              + " in "
+              + LegacySchemaHistory.TABLE
+              + " but this build ships up to version "
+              + newestShipped
+              + "; refusing to start an older build on a newer schema");
+    }
   }
 
   /** MikroBill numbers its migrations 1, 2, 3...; the API reports them as integers. */

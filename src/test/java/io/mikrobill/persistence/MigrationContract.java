@@ -136,6 +136,44 @@ abstract class MigrationContract extends DatabaseContract {
         .hasMessageContaining("out-of-order");
   }
 
+  @Test
+  void shouldTakeOverADatabaseOfTheEarlierRunnerAndApplyOnlyWhatIsNewer() throws Exception {
+    database.migrate(getClass().getClassLoader(), "db/ordered-migration");
+    // as the runner before Flyway left it after V1: its own history table, no Flyway history
+    execute("drop table " + HISTORY);
+    execute("drop table ordered_b");
+    createEarlierRunnerHistory(1);
+
+    assertThat(database.migrate(getClass().getClassLoader(), "db/ordered-migration"))
+        .containsExactly(2, 10);
+    assertThat(queryString("select type from " + HISTORY + " where version = '1'"))
+        .isEqualTo("BASELINE");
+    assertThat(queryLong(APPLIED)).isEqualTo(3);
+    assertThat(queryString("select note from ordered_b where id = 10")).isEqualTo("x;y");
+    assertThat(database.migrate(getClass().getClassLoader(), "db/ordered-migration")).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseToTakeOverADatabaseOfTheEarlierRunnerNewerThanTheBuild() throws Exception {
+    database.migrate();
+    execute("drop table " + HISTORY);
+    createEarlierRunnerHistory(99);
+
+    assertThatThrownBy(database::migrate)
+        .isInstanceOf(MigrationException.class)
+        .hasMessageContaining("version 99");
+  }
+
+  /** The table and rows the hand-written runner before Flyway kept, up to {@code newest}. */
+  private void createEarlierRunnerHistory(int newest) throws SQLException {
+    execute(
+        "create table schema_version(version int primary key, description varchar(200) not null,"
+            + " checksum varchar(64) not null, installed_on timestamp with time zone not null)");
+    execute(
+        "insert into schema_version(version, description, checksum, installed_on)"
+            + " values (" + newest + ", 'earlier', '" + "0".repeat(64) + "', current_timestamp)");
+  }
+
   private void execute(String sql) throws SQLException {
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
