@@ -23,7 +23,7 @@ final class ConnectionPool extends HikariDataSource {
    * HikariCP ignores a connection timeout below 250 ms and waits its default 30 s instead; a
    * shorter setting is raised to this floor so it still means "fail fast".
    */
-  static final Duration MIN_TIMEOUT = Duration.ofMillis(250);
+  private static final Duration MIN_TIMEOUT = Duration.ofMillis(250);
 
   /** How long a connection is checked before it is lent; never longer than the wait itself. */
   private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(5);

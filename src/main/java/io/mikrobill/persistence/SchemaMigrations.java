@@ -36,9 +36,9 @@ final class SchemaMigrations {
    * Flyway tries the PostgreSQL migration lock about once a second: this many tries let an
    * instance wait two minutes for another one's migrations before it refuses to start.
    */
-  static final int LOCK_RETRIES = 120;
+  private static final int LOCK_RETRIES = 120;
 
-  /** Flyway's default name for the applied history; nothing else in MikroBill reads it. */
+  /** Flyway's default name for its history table; the application itself never queries it. */
   static final String HISTORY_TABLE = "flyway_schema_history";
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
