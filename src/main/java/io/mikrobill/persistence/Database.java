@@ -1,17 +1,14 @@
 package io.mikrobill.persistence;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.List;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application's database: a bounded connection pool over H2 or PostgreSQL plus the schema
+ * The application's database: a HikariCP pool over H2 or PostgreSQL plus the Flyway schema
  * migrations. {@link #open} proves the database answers before returning; {@link #migrate} brings
  * the schema up to date and must run before the DAOs are used.
  */
@@ -23,18 +20,11 @@ public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   private final DatabaseSettings settings;
-  private final BoundedConnectionPool pool;
-  private final BoundedConnectionPool.ConnectionFactory physical;
+  private final ConnectionPool pool;
 
-  private Database(DatabaseSettings settings) {
+  private Database(DatabaseSettings settings, ConnectionPool pool) {
     this.settings = settings;
-    this.physical = () -> openPhysical(settings);
-    this.pool =
-        new BoundedConnectionPool(
-            PostgresUrl.redact(settings.jdbcUrl()),
-            physical,
-            settings.poolSize(),
-            settings.poolTimeout());
+    this.pool = pool;
   }
 
   /**
@@ -44,17 +34,23 @@ public final class Database implements AutoCloseable {
    *     never the password)
    */
   public static Database open(DatabaseSettings settings) {
-    Database database = new Database(settings);
-    try (Connection probe = database.pool.getConnection()) {
-      LOG.info(
-          "database opened kind={} url={} username={} poolSize={} product={}",
-          settings.kind(),
-          PostgresUrl.redact(settings.jdbcUrl()),
-          settings.username(),
-          settings.poolSize(),
-          probe.getMetaData().getDatabaseProductVersion());
+    ConnectionPool pool = null;
+    try {
+      pool = ConnectionPool.start(settings);
+      try (Connection probe = pool.getConnection()) {
+        LOG.info(
+            "database opened kind={} url={} username={} poolSize={} product={}",
+            settings.kind(),
+            PostgresUrl.redact(settings.jdbcUrl()),
+            settings.username(),
+            settings.poolSize(),
+            probe.getMetaData().getDatabaseProductVersion());
+      }
+      return new Database(settings, pool);
     } catch (SQLException | RuntimeException e) {
-      database.close();
+      if (pool != null) {
+        pool.close();
+      }
       throw new DatabaseAccessException(
           "cannot connect to "
               + PostgresUrl.redact(settings.jdbcUrl())
@@ -64,21 +60,6 @@ public final class Database implements AutoCloseable {
               + e.getMessage(),
           e);
     }
-    return database;
-  }
-
-  private static Connection openPhysical(DatabaseSettings settings) throws SQLException {
-    Properties properties = new Properties();
-    if (settings.username() != null) {
-      properties.setProperty("user", settings.username());
-    }
-    if (settings.password() != null) {
-      properties.setProperty("password", settings.password());
-    }
-    if (settings.kind() == DatabaseKind.POSTGRESQL) {
-      properties.setProperty("ApplicationName", "mikrobill");
-    }
-    return DriverManager.getConnection(settings.jdbcUrl(), properties);
   }
 
   /** Applies pending migrations from {@link #MIGRATION_LOCATION}; returns the versions applied. */
@@ -88,9 +69,7 @@ public final class Database implements AutoCloseable {
 
   /** Applies pending migrations found under {@code location} on {@code loader}'s classpath. */
   List<Integer> migrate(ClassLoader loader, String location) {
-    List<Migration> migrations = MigrationScripts.load(loader, location);
-    return new MigrationRunner(pool, physical, settings.kind(), Clock.systemUTC())
-        .migrate(migrations);
+    return new SchemaMigrations(pool, settings.kind()).migrate(loader, location);
   }
 
   /** The pooled data source; bind it in the Camel registry for camel-sql or camel-jdbc. */
@@ -111,7 +90,10 @@ public final class Database implements AutoCloseable {
     return pool.state();
   }
 
-  /** Closes idle connections now and borrowed ones as they come back. */
+  /**
+   * Closes the pool. HikariCP aborts connections still borrowed, so the users of the data source
+   * are stopped first (the application closes in reverse order of opening).
+   */
   @Override
   public void close() {
     pool.close();
