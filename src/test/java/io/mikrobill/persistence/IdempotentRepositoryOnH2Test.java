@@ -1,9 +1,0 @@
-package io.mikrobill.persistence;
-
-class IdempotentRepositoryOnH2Test extends IdempotentRepositoryContract {
-
-  @Override
-  protected TestDatabaseServer startServer() {
-    return new H2TestServer();
-  }
-}
