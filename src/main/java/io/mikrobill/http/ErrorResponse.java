@@ -16,6 +16,9 @@ record ErrorResponse(int status, String type, String message, String severity, L
     if (fieldErrors != null && !fieldErrors.isEmpty()) {
       error.put("fields", fieldErrors);
     }
-    return Map.of("status", status, "error", error);
+    java.util.LinkedHashMap<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("status", status);
+    out.put("error", error);
+    return out;
   }
 }
