@@ -59,19 +59,15 @@ public final class Settings implements Function<String, String> {
   }
 
   public String get(String key, String defaultValue) {
-    String v = apply(key);
-    return v == null || v.isBlank() ? defaultValue : v.trim();
+    return reader().text(key, defaultValue);
   }
 
   public int integer(String key, int defaultValue) {
-    String v = apply(key);
-    if (v == null || v.isBlank()) {
-      return defaultValue;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, was '" + v + "'");
-    }
+    return reader().integer(key, defaultValue);
+  }
+
+  /** The typed reader over these settings. */
+  public SettingsReader reader() {
+    return new SettingsReader(this);
   }
 }

@@ -3,6 +3,7 @@ package io.mikrobill.jms;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import io.mikrobill.config.SettingsReader;
 import java.util.function.Function;
 
 /**
@@ -71,31 +72,22 @@ public final class BrokerSettings {
    * take their defaults. Refuses unparsable numbers and unsafe combinations.
    */
   public static BrokerSettings from(Function<String, String> lookup) {
+    SettingsReader r = new SettingsReader(lookup);
     Builder b = builder();
-    value(lookup, ENV_URL).ifPresent(b::url);
-    value(lookup, ENV_BIND).ifPresent(b::bind);
-    value(lookup, ENV_PORT).ifPresent(v -> b.port(integer(ENV_PORT, v)));
-    value(lookup, ENV_USERNAME).ifPresent(b::username);
-    value(lookup, ENV_PASSWORD).ifPresent(b::password);
-    value(lookup, ENV_DATA_DIR).ifPresent(v -> b.dataDir(Path.of(v)));
-    value(lookup, ENV_MAX_REDELIVERIES).ifPresent(v -> b.maxRedeliveries(integer(ENV_MAX_REDELIVERIES, v)));
-    value(lookup, ENV_REDELIVERY_DELAY)
-        .ifPresent(v -> b.redeliveryDelay(Duration.ofMillis(integer(ENV_REDELIVERY_DELAY, v))));
-    value(lookup, ENV_QUEUE).ifPresent(b::queue);
-    return b.build();
-  }
-
-  private static Optional<String> value(Function<String, String> lookup, String name) {
-    String v = lookup.apply(name);
-    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
-  }
-
-  private static int integer(String name, String value) {
     try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new BrokerSettingsException(name + "=" + value + " refused: not a whole number", e);
+      r.text(ENV_URL).ifPresent(b::url);
+      r.text(ENV_BIND).ifPresent(b::bind);
+      r.text(ENV_PORT).ifPresent(v -> b.port(r.integer(ENV_PORT, 0)));
+      r.text(ENV_USERNAME).ifPresent(b::username);
+      r.text(ENV_PASSWORD).ifPresent(b::password);
+      r.text(ENV_DATA_DIR).ifPresent(v -> b.dataDir(Path.of(v)));
+      r.text(ENV_MAX_REDELIVERIES).ifPresent(v -> b.maxRedeliveries(r.integer(ENV_MAX_REDELIVERIES, 0)));
+      r.text(ENV_REDELIVERY_DELAY).ifPresent(v -> b.redeliveryDelay(Duration.ofMillis(r.integer(ENV_REDELIVERY_DELAY, 0))));
+      r.text(ENV_QUEUE).ifPresent(b::queue);
+    } catch (SettingsReader.InvalidSettingException e) {
+      throw new BrokerSettingsException(e.getMessage(), e);
     }
+    return b.build();
   }
 
   /** {@code BROKER_URL}: an external broker; when present nothing is embedded. */

@@ -3,6 +3,8 @@ package io.mikrobill.persistence;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import io.mikrobill.config.SettingsReader;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -65,8 +67,9 @@ public final class DatabaseSettings {
    */
   public static DatabaseSettings from(Function<String, String> lookup, Path dataDir) {
     Objects.requireNonNull(lookup, "lookup");
-    int poolSize = poolSize(value(lookup, POOL_SIZE));
-    String url = value(lookup, URL);
+    SettingsReader r = new SettingsReader(lookup);
+    int poolSize = poolSize(r);
+    String url = r.text(URL).orElse(null);
     String username = value(lookup, USERNAME);
     String password = value(lookup, PASSWORD);
     if (url == null) {
@@ -101,7 +104,8 @@ public final class DatabaseSettings {
   /** The same settings with another pool size, checked as {@code DATABASE_POOL_SIZE} is. */
   public DatabaseSettings withPoolSize(int size) {
     return new DatabaseSettings(
-        kind, jdbcUrl, username, password, poolSize(Integer.toString(size)), poolTimeout);
+        kind, jdbcUrl, username, password, poolSize(new SettingsReader(Map.of(POOL_SIZE, Integer.toString(size))::get)),
+        poolTimeout);
   }
 
   private static String value(Function<String, String> lookup, String name) {
@@ -109,23 +113,14 @@ public final class DatabaseSettings {
     return value == null || value.isEmpty() ? null : value;
   }
 
-  private static int poolSize(String raw) {
-    if (raw == null) {
-      return DEFAULT_POOL_SIZE;
-    }
-    int size;
+  private static int poolSize(SettingsReader r) {
     try {
-      size = Integer.parseInt(raw.trim());
-    } catch (NumberFormatException e) {
-      throw new InvalidDatabaseSettingException(
-          POOL_SIZE + " must be a whole number, was '" + raw + "'");
+      return r.integer(POOL_SIZE, DEFAULT_POOL_SIZE, 1, MAX_POOL_SIZE);
+    } catch (SettingsReader.InvalidSettingException e) {
+      throw new InvalidDatabaseSettingException(e.getMessage());
     }
-    if (size < 1 || size > MAX_POOL_SIZE) {
-      throw new InvalidDatabaseSettingException(
-          POOL_SIZE + " must be between 1 and " + MAX_POOL_SIZE + ", was " + size);
-    }
-    return size;
   }
+
 
   public DatabaseKind kind() {
     return kind;

@@ -1,6 +1,7 @@
 package io.mikrobill.validation;
 
 import java.util.Locale;
+import io.mikrobill.config.SettingsReader;
 import java.util.function.Function;
 
 /**
@@ -43,12 +44,13 @@ public record ValidationSettings(
 
   /** Reads the variables through {@code lookup} (e.g. {@code System::getenv}); unset or blank means default. */
   public static ValidationSettings from(Function<String, String> lookup) {
+    SettingsReader r = new SettingsReader(lookup);
     return new ValidationSettings(
-        bool(lookup, "ENABLE_VALIDATION", DEFAULT_ENABLED),
-        bool(lookup, "STRICT_VALIDATION", DEFAULT_STRICT),
-        bool(lookup, "ENABLE_XSS_PROTECTION", DEFAULT_XSS_PROTECTION),
-        bool(lookup, "ENABLE_SQL_INJECTION_PROTECTION", DEFAULT_SQL_INJECTION_PROTECTION),
-        length(lookup, "MAX_STRING_LENGTH", DEFAULT_MAX_STRING_LENGTH));
+        r.bool("ENABLE_VALIDATION", DEFAULT_ENABLED),
+        r.bool("STRICT_VALIDATION", DEFAULT_STRICT),
+        r.bool("ENABLE_XSS_PROTECTION", DEFAULT_XSS_PROTECTION),
+        r.bool("ENABLE_SQL_INJECTION_PROTECTION", DEFAULT_SQL_INJECTION_PROTECTION),
+        r.integer("MAX_STRING_LENGTH", DEFAULT_MAX_STRING_LENGTH, 1, MAX_MAX_STRING_LENGTH));
   }
 
   public ValidationSettings withEnabled(boolean value) {
@@ -69,39 +71,5 @@ public record ValidationSettings(
 
   public ValidationSettings withMaxStringLength(int value) {
     return new ValidationSettings(enabled, strict, xssProtection, sqlInjectionProtection, value);
-  }
-
-  private static String get(Function<String, String> lookup, String key) {
-    String v = lookup.apply(key);
-    return v == null || v.isBlank() ? null : v.trim();
-  }
-
-  private static boolean bool(Function<String, String> lookup, String key, boolean def) {
-    String v = get(lookup, key);
-    if (v == null) {
-      return def;
-    }
-    return switch (v.toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "on", "1" -> true;
-      case "false", "no", "off", "0" -> false;
-      default -> throw new IllegalArgumentException(key + " must be true or false, was '" + v + "'");
-    };
-  }
-
-  private static int length(Function<String, String> lookup, String key, int def) {
-    String v = get(lookup, key);
-    if (v == null) {
-      return def;
-    }
-    int n;
-    try {
-      n = Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, was '" + v + "'");
-    }
-    if (n < 1 || n > MAX_MAX_STRING_LENGTH) {
-      throw new IllegalArgumentException(key + " must be 1 to " + MAX_MAX_STRING_LENGTH + ", was '" + v + "'");
-    }
-    return n;
   }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.mikrobill.config.SettingsReader;
 import java.util.function.Function;
 
 /**
@@ -26,9 +27,11 @@ import java.util.function.Function;
 public final class RouterConfiguration {
 
   private final Function<String, String> lookup;
+  private final SettingsReader settings;
 
   public RouterConfiguration(Function<String, String> lookup) {
     this.lookup = lookup;
+    this.settings = new SettingsReader(lookup);
   }
 
   /** The routers to configure: {@code default} when {@code MIKROTIK_HOST} or none else is set. */
@@ -61,13 +64,12 @@ public final class RouterConfiguration {
         .host(orDefault(p + "HOST", "127.0.0.1"))
         .username(orDefault(p + "USERNAME", ClientOptions.DEFAULT_USERNAME))
         .password(orDefault(p + "PASSWORD", ""))
-        .tls(bool(p + "TLS", false))
-        .tlsTrustAll(bool(p + "TLS_TRUST_ALL", false))
-        .commandTimeout(millis(p + "TIMEOUT", ClientOptions.DEFAULT_COMMAND_TIMEOUT))
-        .connectTimeout(millis(p + "CONNECT_TIMEOUT", ClientOptions.DEFAULT_CONNECT_TIMEOUT));
-    String port = get(p + "PORT");
-    if (port != null) {
-      c.port(integer(p + "PORT", port));
+        .tls(settings.bool(p + "TLS", false))
+        .tlsTrustAll(settings.bool(p + "TLS_TRUST_ALL", false))
+        .commandTimeout(settings.millis(p + "TIMEOUT", ClientOptions.DEFAULT_COMMAND_TIMEOUT))
+        .connectTimeout(settings.millis(p + "CONNECT_TIMEOUT", ClientOptions.DEFAULT_CONNECT_TIMEOUT));
+    if (get(p + "PORT") != null) {
+      c.port(settings.integer(p + "PORT", 0));
     }
     String charset = get(p + "CHARSET");
     if (charset != null) {
@@ -77,44 +79,46 @@ public final class RouterConfiguration {
         throw new IllegalArgumentException(p + "CHARSET: unknown charset '" + charset + "'");
       }
     }
+    // A router's own MIKROTIK_NAME_KEY wins over the global KEY, which wins over the default.
+    SettingsReader r = new SettingsReader(key -> scoped(name, p, key));
     PoolOptions pool = PoolOptions.builder()
-        .enabled(bool(name, p, "ENABLE_CONNECTION_POOLING", PoolOptions.DEFAULT_ENABLED))
-        .maxConnections(integer(name, p, "MAX_CONNECTIONS", PoolOptions.DEFAULT_MAX_CONNECTIONS))
-        .minConnections(integer(name, p, "MIN_CONNECTIONS", PoolOptions.DEFAULT_MIN_CONNECTIONS))
-        .healthCheckInterval(millis(name, p, "HEALTH_CHECK_INTERVAL", PoolOptions.DEFAULT_HEALTH_CHECK_INTERVAL))
-        .acquireTimeout(millis(name, p, "ACQUIRE_TIMEOUT", PoolOptions.DEFAULT_ACQUIRE_TIMEOUT))
-        .idleTimeout(millis(name, p, "IDLE_TIMEOUT", PoolOptions.DEFAULT_IDLE_TIMEOUT))
-        .maxInFlightPerConnection(integer(name, p, "MAX_IN_FLIGHT_PER_CONNECTION", PoolOptions.DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION))
+        .enabled(r.bool("ENABLE_CONNECTION_POOLING", PoolOptions.DEFAULT_ENABLED))
+        .maxConnections(r.integer("MAX_CONNECTIONS", PoolOptions.DEFAULT_MAX_CONNECTIONS))
+        .minConnections(r.integer("MIN_CONNECTIONS", PoolOptions.DEFAULT_MIN_CONNECTIONS))
+        .healthCheckInterval(r.millis("HEALTH_CHECK_INTERVAL", PoolOptions.DEFAULT_HEALTH_CHECK_INTERVAL))
+        .acquireTimeout(r.millis("ACQUIRE_TIMEOUT", PoolOptions.DEFAULT_ACQUIRE_TIMEOUT))
+        .idleTimeout(r.millis("IDLE_TIMEOUT", PoolOptions.DEFAULT_IDLE_TIMEOUT))
+        .maxInFlightPerConnection(r.integer("MAX_IN_FLIGHT_PER_CONNECTION", PoolOptions.DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION))
         .build();
     RateLimiterOptions limiter = new RateLimiterOptions(
-        bool(name, p, "ENABLE_RATE_LIMITING", true),
-        integer(name, p, "RATE_LIMIT_BUCKET_SIZE", (int) RateLimiterOptions.DEFAULT_BUCKET_SIZE),
-        integer(name, p, "RATE_LIMIT_REFILL_RATE", (int) RateLimiterOptions.DEFAULT_REFILL_RATE),
-        millis(name, p, "RATE_LIMIT_REFILL_INTERVAL", RateLimiterOptions.DEFAULT_REFILL_INTERVAL),
-        integer(name, p, "MAX_RATE_LIMIT_QUEUE", RateLimiterOptions.DEFAULT_MAX_QUEUE),
-        bool(name, p, "ENABLE_PRIORITY_QUEUE", true));
+        r.bool("ENABLE_RATE_LIMITING", true),
+        r.integer("RATE_LIMIT_BUCKET_SIZE", (int) RateLimiterOptions.DEFAULT_BUCKET_SIZE),
+        r.integer("RATE_LIMIT_REFILL_RATE", (int) RateLimiterOptions.DEFAULT_REFILL_RATE),
+        r.millis("RATE_LIMIT_REFILL_INTERVAL", RateLimiterOptions.DEFAULT_REFILL_INTERVAL),
+        r.integer("MAX_RATE_LIMIT_QUEUE", RateLimiterOptions.DEFAULT_MAX_QUEUE),
+        r.bool("ENABLE_PRIORITY_QUEUE", true));
     RequestQueueOptions queue = new RequestQueueOptions(
-        bool(name, p, "ENABLE_REQUEST_QUEUE", true),
-        integer(name, p, "REQUEST_QUEUE_MAX_SIZE", RequestQueueOptions.DEFAULT_MAX_SIZE),
-        integer(name, p, "MAX_CONCURRENCY", RequestQueueOptions.DEFAULT_MAX_CONCURRENCY),
-        bool(name, p, "ENABLE_QUEUE_PRIORITY", true),
-        bool(name, p, "ENABLE_BATCHING", false),
-        integer(name, p, "BATCH_SIZE", RequestQueueOptions.DEFAULT_BATCH_SIZE));
+        r.bool("ENABLE_REQUEST_QUEUE", true),
+        r.integer("REQUEST_QUEUE_MAX_SIZE", RequestQueueOptions.DEFAULT_MAX_SIZE),
+        r.integer("MAX_CONCURRENCY", RequestQueueOptions.DEFAULT_MAX_CONCURRENCY),
+        r.bool("ENABLE_QUEUE_PRIORITY", true),
+        r.bool("ENABLE_BATCHING", false),
+        r.integer("BATCH_SIZE", RequestQueueOptions.DEFAULT_BATCH_SIZE));
     BreakerOptions breaker = new BreakerOptions(
-        bool(name, p, "ENABLE_CIRCUIT_BREAKER", true),
-        integer(name, p, "CIRCUIT_BREAKER_THRESHOLD", BreakerOptions.DEFAULT_THRESHOLD),
-        millis(name, p, "CIRCUIT_BREAKER_TIMEOUT", BreakerOptions.DEFAULT_TIMEOUT),
-        bool(name, p, "CIRCUIT_BREAKER_MONITORING", true));
+        r.bool("ENABLE_CIRCUIT_BREAKER", true),
+        r.integer("CIRCUIT_BREAKER_THRESHOLD", BreakerOptions.DEFAULT_THRESHOLD),
+        r.millis("CIRCUIT_BREAKER_TIMEOUT", BreakerOptions.DEFAULT_TIMEOUT),
+        r.bool("CIRCUIT_BREAKER_MONITORING", true));
     return new RouterSettings(c.build(), pool, limiter, queue, breaker);
   }
 
   /** The cache, shared by every router. */
   public CacheOptions cache() {
     return new CacheOptions(
-        bool("ENABLE_CACHING", true),
-        integer("CACHE_MAX_SIZE", (int) CacheOptions.DEFAULT_MAX_SIZE),
-        millis("CACHE_DEFAULT_TTL", CacheOptions.DEFAULT_TTL),
-        bool("ENABLE_CACHE_INTEGRITY", true));
+        settings.bool("ENABLE_CACHING", true),
+        settings.integer("CACHE_MAX_SIZE", (int) CacheOptions.DEFAULT_MAX_SIZE),
+        settings.millis("CACHE_DEFAULT_TTL", CacheOptions.DEFAULT_TTL),
+        settings.bool("ENABLE_CACHE_INTEGRITY", true));
   }
 
   /** Whether {@code MIKROTIK_HOST} is set, i.e. a real router is configured as default. */
@@ -141,64 +145,5 @@ public final class RouterConfiguration {
       }
     }
     return get(key);
-  }
-
-  private boolean bool(String router, String prefix, String key, boolean def) {
-    String v = scoped(router, prefix, key);
-    return v == null ? def : parseBool(key, v);
-  }
-
-  private int integer(String router, String prefix, String key, int def) {
-    String v = scoped(router, prefix, key);
-    return v == null ? def : integer(key, v);
-  }
-
-  private Duration millis(String router, String prefix, String key, Duration def) {
-    String v = scoped(router, prefix, key);
-    return v == null ? def : Duration.ofMillis(positiveLong(key, v));
-  }
-
-  private boolean bool(String key, boolean def) {
-    String v = get(key);
-    return v == null ? def : parseBool(key, v);
-  }
-
-  private int integer(String key, int def) {
-    String v = get(key);
-    return v == null ? def : integer(key, v);
-  }
-
-  private Duration millis(String key, Duration def) {
-    String v = get(key);
-    return v == null ? def : Duration.ofMillis(positiveLong(key, v));
-  }
-
-  private static boolean parseBool(String key, String v) {
-    return switch (v.toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "on", "1" -> true;
-      case "false", "no", "off", "0" -> false;
-      default -> throw new IllegalArgumentException(key + " must be true or false, was '" + v + "'");
-    };
-  }
-
-  private static int integer(String key, String v) {
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, was '" + v + "'");
-    }
-  }
-
-  private static long positiveLong(String key, String v) {
-    long n;
-    try {
-      n = Long.parseLong(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number of milliseconds, was '" + v + "'");
-    }
-    if (n <= 0) {
-      throw new IllegalArgumentException(key + " must be positive (milliseconds), was '" + v + "'");
-    }
-    return n;
   }
 }
