@@ -1,5 +1,6 @@
 package io.mikrobill.routeros.pool;
 
+import io.mikrobill.routeros.Failures;
 import io.mikrobill.routeros.PoolExhaustedException;
 import io.mikrobill.routeros.RouterOsConnectionException;
 import io.mikrobill.routeros.client.ClientOptions;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -23,20 +23,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connections to one router. Since one connection multiplexes many commands by tag, acquiring
- * means picking the least-loaded live connection that is under its in-flight bound; a new
- * connection is opened only when all are at that bound, up to the maximum (capped by the
- * router's {@code max-sessions}). Callers that find no room wait, bounded in number and time; a
- * caller that times out gets a {@link PoolExhaustedException} showing the pool's state and the
- * last connect failure.
+ * means picking the least-loaded live connection that is under its in-flight bound (the {@link
+ * ConnectionBag}); a new connection is opened only when all are at that bound, up to the maximum
+ * (capped by the router's {@code max-sessions}, read by {@link MaxSessions}). Callers that find no
+ * room wait, bounded in number and time; a caller that times out gets a {@link
+ * PoolExhaustedException} showing the pool's state and the last connect failure.
  *
- * <p>A housekeeper keeps the minimum warm (reconnecting with jittered exponential backoff),
- * closes idle connections above the minimum and health-checks idle ones. All state changes
- * happen under one lock; futures are completed outside it.
+ * <p>Failed connects are retried on the {@link ReconnectSchedule}; the {@link HouseKeeper} keeps
+ * the minimum warm, closes idle connections above it and health-checks idle ones. All state
+ * changes happen under one lock; futures are completed and listeners called outside it.
  */
 public final class ConnectionPool implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
-  private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(5);
 
   private final ClientOptions client;
   private final PoolOptions options;
@@ -45,18 +44,19 @@ public final class ConnectionPool implements AutoCloseable {
   private final PoolListener listener;
   private final PoolMetrics metrics;
   private final LongSupplier nanoTime;
+  private final HouseKeeper houseKeeper = new HouseKeeper(this);
 
   private final Object lock = new Object();
-  private final List<PooledConnection> entries = new ArrayList<>();
+  private final ConnectionBag bag;
   private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+  private final ReconnectSchedule reconnect;
   private int connecting;
   private int effectiveMax;
-  private int consecutiveFailures;
   private boolean available;
   private boolean closed;
   private boolean maxSessionsChecked;
   private volatile Throwable lastFailure;
-  private ScheduledFuture<?> housekeeper;
+  private ScheduledFuture<?> housekeeping;
 
   public ConnectionPool(ClientOptions client, PoolOptions options, EventLoopGroup group, PoolListener listener, PoolMetrics metrics) {
     this(client, options, group, o -> RouterOsConnection.connect(o, group), listener, metrics, System::nanoTime);
@@ -78,6 +78,8 @@ public final class ConnectionPool implements AutoCloseable {
     this.metrics = metrics;
     this.nanoTime = nanoTime;
     this.effectiveMax = options.maxConnections();
+    this.bag = new ConnectionBag(options.maxInFlightPerConnection());
+    this.reconnect = new ReconnectSchedule(options);
   }
 
   public String router() {
@@ -96,7 +98,7 @@ public final class ConnectionPool implements AutoCloseable {
     CompletableFuture<Void> first = new CompletableFuture<>();
     synchronized (lock) {
       long period = options.healthCheckInterval().toNanos();
-      housekeeper = scheduler.scheduleWithFixedDelay(this::housekeep, period, period, TimeUnit.NANOSECONDS);
+      housekeeping = scheduler.scheduleWithFixedDelay(houseKeeper, period, period, TimeUnit.NANOSECONDS);
       int warm = Math.max(1, options.minConnections());
       for (int i = 0; i < warm; i++) {
         connecting++;
@@ -119,7 +121,7 @@ public final class ConnectionPool implements AutoCloseable {
       if (closed) {
         return CompletableFuture.failedFuture(new RouterOsConnectionException("router=" + router() + " pool is closed"));
       }
-      PooledConnection e = leastLoadedWithRoom();
+      PooledConnection e = bag.leastLoadedWithRoom();
       if (e != null) {
         immediate = take(e);
         waiter = null;
@@ -144,13 +146,7 @@ public final class ConnectionPool implements AutoCloseable {
 
   public PoolState state() {
     synchronized (lock) {
-      int active = 0;
-      for (PooledConnection e : entries) {
-        if (e.inFlight > 0) {
-          active++;
-        }
-      }
-      return new PoolState(entries.size(), active, entries.size() - active, waiters.size(), connecting, effectiveMax);
+      return stateUnlocked();
     }
   }
 
@@ -174,10 +170,10 @@ public final class ConnectionPool implements AutoCloseable {
         return;
       }
       closed = true;
-      if (housekeeper != null) {
-        housekeeper.cancel(false);
+      if (housekeeping != null) {
+        housekeeping.cancel(false);
       }
-      toClose = new ArrayList<>(entries);
+      toClose = bag.all();
       toFail = new ArrayList<>(waiters);
       waiters.clear();
     }
@@ -186,41 +182,49 @@ public final class ConnectionPool implements AutoCloseable {
     toClose.forEach(e -> e.connection.close());
   }
 
-  // ---- under lock -------------------------------------------------------------------------
-
-  private PooledConnection leastLoadedWithRoom() {
-    PooledConnection best = null;
-    for (PooledConnection e : entries) {
-      if (e.connection.isActive() && e.inFlight < options.maxInFlightPerConnection()
-          && (best == null || e.inFlight < best.inFlight)) {
-        best = e;
-      }
-    }
-    return best;
+  /** Runs the housekeeper now (tests move the clock, then call this). */
+  void housekeep() {
+    houseKeeper.run();
   }
 
+  /** For the housekeeper: the idle connections to close or check; tops up the minimum. */
+  ConnectionBag.Sweep sweep() {
+    synchronized (lock) {
+      if (closed) {
+        return ConnectionBag.Sweep.NOTHING;
+      }
+      ConnectionBag.Sweep sweep = bag.sweep(nanoTime.getAsLong(), options.idleTimeout().toNanos(), options.minConnections());
+      ensureMinimum();
+      return sweep;
+    }
+  }
+
+  void release(PooledConnection e) {
+    synchronized (lock) {
+      bag.give(e, nanoTime.getAsLong());
+    }
+    serveWaiters();
+  }
+
+  // ---- under lock -------------------------------------------------------------------------
+
   private Lease take(PooledConnection e) {
-    e.inFlight++;
-    e.lastUsedNanos = nanoTime.getAsLong();
+    bag.take(e, nanoTime.getAsLong());
     return new Lease(this, e);
   }
 
   private void growIfPossible() {
-    if (entries.size() + connecting < effectiveMax && connecting == 0) {
+    if (bag.size() + connecting < effectiveMax && connecting == 0) {
       connecting++;
-      openConnection(backoffNanos(), null);
+      openConnection(reconnect.delayNanos(), null);
     }
   }
 
-  private long backoffNanos() {
-    if (consecutiveFailures == 0) {
-      return 0;
+  private void ensureMinimum() {
+    while (bag.size() + connecting < Math.min(options.minConnections(), effectiveMax)) {
+      connecting++;
+      openConnection(reconnect.delayNanos() + (reconnect.failures() == 0 ? reconnect.initialNanos() : 0), null);
     }
-    long initial = options.reconnectInitial().toNanos();
-    long max = options.reconnectMax().toNanos();
-    long exp = initial << Math.min(consecutiveFailures - 1, 20);
-    long base = Math.min(max, exp > 0 ? exp : max);
-    return (long) (base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
   }
 
   private PoolExhaustedException exhausted(String why) {
@@ -233,13 +237,7 @@ public final class ConnectionPool implements AutoCloseable {
   }
 
   private PoolState stateUnlocked() {
-    int active = 0;
-    for (PooledConnection e : entries) {
-      if (e.inFlight > 0) {
-        active++;
-      }
-    }
-    return new PoolState(entries.size(), active, entries.size() - active, waiters.size(), connecting, effectiveMax);
+    return bag.state(waiters.size(), connecting, effectiveMax);
   }
 
   // ---- transitions ------------------------------------------------------------------------
@@ -254,7 +252,7 @@ public final class ConnectionPool implements AutoCloseable {
   }
 
   private void onConnected(RouterOsConnection conn, Throwable err, CompletableFuture<Void> firstUp) {
-    Throwable cause = err == null ? null : io.mikrobill.routeros.Failures.unwrap(err);
+    Throwable cause = err == null ? null : Failures.unwrap(err);
     boolean becameAvailable = false;
     boolean becameUnavailable = false;
     boolean checkMaxSessions = false;
@@ -263,23 +261,23 @@ public final class ConnectionPool implements AutoCloseable {
       connecting--;
       if (cause != null) {
         lastFailure = cause;
-        consecutiveFailures++;
+        reconnect.failed();
         metrics.connectFailed();
-        LOG.warn("router={} connect failed attempt={} error=\"{}\"", router(), consecutiveFailures, cause.getMessage());
-        if (entries.isEmpty() && connecting == 0) {
-          becameUnavailable = available || consecutiveFailures == 1;
+        LOG.warn("router={} connect failed attempt={} error=\"{}\"", router(), reconnect.failures(), cause.getMessage());
+        if (bag.isEmpty() && connecting == 0) {
+          becameUnavailable = available || reconnect.failures() == 1;
           available = false;
         }
-        if (!closed && (entries.size() + connecting < options.minConnections() || !waiters.isEmpty())) {
+        if (!closed && (bag.size() + connecting < options.minConnections() || !waiters.isEmpty())) {
           connecting++;
-          openConnection(backoffNanos(), null);
+          openConnection(reconnect.delayNanos(), null);
         }
       } else if (closed) {
         conn.close();
       } else {
-        consecutiveFailures = 0;
+        reconnect.succeeded();
         entry = new PooledConnection(conn, nanoTime.getAsLong());
-        entries.add(entry);
+        bag.add(entry);
         metrics.connectionOpened();
         becameAvailable = !available;
         available = true;
@@ -292,7 +290,7 @@ public final class ConnectionPool implements AutoCloseable {
       PooledConnection e = entry;
       conn.closeFuture().whenComplete((r, x) -> onClosed(e, r));
       if (checkMaxSessions) {
-        readMaxSessions(conn);
+        MaxSessions.read(conn, options.maxConnections(), this::limitToMaxSessions);
       }
       serveWaiters();
     }
@@ -311,14 +309,21 @@ public final class ConnectionPool implements AutoCloseable {
     }
   }
 
+  private int limitToMaxSessions(int maxSessions) {
+    synchronized (lock) {
+      effectiveMax = Math.max(1, Math.min(options.maxConnections(), maxSessions));
+      return effectiveMax;
+    }
+  }
+
   private void onClosed(PooledConnection entry, Throwable reason) {
     boolean becameUnavailable;
     synchronized (lock) {
-      if (!entries.remove(entry)) {
+      if (!bag.remove(entry)) {
         return;
       }
       metrics.connectionClosed();
-      becameUnavailable = entries.isEmpty() && available;
+      becameUnavailable = bag.isEmpty() && available;
       if (becameUnavailable) {
         available = false;
       }
@@ -345,27 +350,12 @@ public final class ConnectionPool implements AutoCloseable {
     }
   }
 
-  private void ensureMinimum() {
-    while (entries.size() + connecting < Math.min(options.minConnections(), effectiveMax)) {
-      connecting++;
-      openConnection(backoffNanos() + (consecutiveFailures == 0 ? options.reconnectInitial().toNanos() : 0), null);
-    }
-  }
-
-  void release(PooledConnection e) {
-    synchronized (lock) {
-      e.inFlight--;
-      e.lastUsedNanos = nanoTime.getAsLong();
-    }
-    serveWaiters();
-  }
-
   private void serveWaiters() {
     List<Waiter> served = new ArrayList<>();
     List<Lease> leases = new ArrayList<>();
     synchronized (lock) {
       while (!waiters.isEmpty()) {
-        PooledConnection e = leastLoadedWithRoom();
+        PooledConnection e = bag.leastLoadedWithRoom();
         if (e == null) {
           break;
         }
@@ -397,63 +387,5 @@ public final class ConnectionPool implements AutoCloseable {
     }
     metrics.acquireTimedOut();
     w.fail(error);
-  }
-
-  private void readMaxSessions(RouterOsConnection conn) {
-    String service = client.tls() ? "api-ssl" : "api";
-    conn.execute(Command.of("/ip/service/print", "?name=" + service, "=.proplist=max-sessions"), HEALTH_CHECK_TIMEOUT)
-        .whenComplete((r, e) -> {
-          if (e != null || r.records().isEmpty() || r.records().get(0).get("max-sessions") == null) {
-            LOG.warn("router={} cannot read max-sessions of service={}; keeping max={}", router(), service, options.maxConnections());
-            return;
-          }
-          try {
-            int max = Integer.parseInt(r.records().get(0).get("max-sessions"));
-            synchronized (lock) {
-              effectiveMax = Math.max(1, Math.min(options.maxConnections(), max));
-            }
-            LOG.info("router={} service={} max-sessions={} pool max={}", router(), service, max, effectiveMax);
-          } catch (NumberFormatException nfe) {
-            LOG.warn("router={} max-sessions '{}' is not a number", router(), r.records().get(0).get("max-sessions"));
-          }
-        });
-  }
-
-  /** Closes idle connections above the minimum, health-checks idle ones, keeps the minimum. */
-  void housekeep() {
-    try {
-      List<PooledConnection> toClose = new ArrayList<>();
-      List<PooledConnection> toCheck = new ArrayList<>();
-      long now = nanoTime.getAsLong();
-      synchronized (lock) {
-        if (closed) {
-          return;
-        }
-        int keep = entries.size();
-        for (PooledConnection e : entries) {
-          if (e.inFlight == 0 && now - e.lastUsedNanos > options.idleTimeout().toNanos() && keep > options.minConnections()) {
-            toClose.add(e);
-            keep--;
-          } else if (e.inFlight == 0) {
-            toCheck.add(e);
-          }
-        }
-        ensureMinimum();
-      }
-      for (PooledConnection e : toClose) {
-        LOG.info("{} closing idle connection", e.connection.id());
-        e.connection.close();
-      }
-      for (PooledConnection e : toCheck) {
-        e.connection.execute(Command.of("/system/identity/print"), HEALTH_CHECK_TIMEOUT).whenComplete((r, err) -> {
-          if (err != null) {
-            LOG.warn("{} health check failed error=\"{}\"; closing", e.connection.id(), err.getMessage());
-            e.connection.close();
-          }
-        });
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("router={} housekeeper error=\"{}\"", router(), e.toString());
-    }
   }
 }
