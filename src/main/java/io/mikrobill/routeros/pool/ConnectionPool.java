@@ -129,7 +129,7 @@ public final class ConnectionPool implements AutoCloseable {
         immediate = null;
         growIfPossible();
         if (waiters.size() >= options.maxWaiting()) {
-          metrics.acquireTimedOut();
+          metrics.acquireTimedOut(router());
           return CompletableFuture.failedFuture(exhausted("waiting queue is full"));
         }
         waiter = new Waiter(nanoTime.getAsLong());
@@ -138,7 +138,7 @@ public final class ConnectionPool implements AutoCloseable {
       }
     }
     if (immediate != null) {
-      metrics.acquired(0);
+      metrics.acquired(router(), 0);
       return CompletableFuture.completedFuture(immediate);
     }
     return waiter.future;
@@ -262,7 +262,7 @@ public final class ConnectionPool implements AutoCloseable {
       if (cause != null) {
         lastFailure = cause;
         reconnect.failed();
-        metrics.connectFailed();
+        metrics.connectFailed(router());
         LOG.warn("router={} connect failed attempt={} error=\"{}\"", router(), reconnect.failures(), cause.getMessage());
         if (bag.isEmpty() && connecting == 0) {
           becameUnavailable = available || reconnect.failures() == 1;
@@ -278,7 +278,7 @@ public final class ConnectionPool implements AutoCloseable {
         reconnect.succeeded();
         entry = new PooledConnection(conn, nanoTime.getAsLong());
         bag.add(entry);
-        metrics.connectionOpened();
+        metrics.connectionOpened(router());
         becameAvailable = !available;
         available = true;
         checkMaxSessions = options.respectMaxSessions() && !maxSessionsChecked;
@@ -322,7 +322,7 @@ public final class ConnectionPool implements AutoCloseable {
       if (!bag.remove(entry)) {
         return;
       }
-      metrics.connectionClosed();
+      metrics.connectionClosed(router());
       becameUnavailable = bag.isEmpty() && available;
       if (becameUnavailable) {
         available = false;
@@ -369,7 +369,7 @@ public final class ConnectionPool implements AutoCloseable {
     long now = nanoTime.getAsLong();
     for (int i = 0; i < served.size(); i++) {
       Waiter w = served.get(i);
-      metrics.acquired(now - w.sinceNanos);
+      metrics.acquired(router(), now - w.sinceNanos);
       if (!w.complete(leases.get(i))) {
         leases.get(i).release();
       }
@@ -385,7 +385,7 @@ public final class ConnectionPool implements AutoCloseable {
       error = exhausted("no connection within the acquire timeout");
       waiters.remove(w);
     }
-    metrics.acquireTimedOut();
+    metrics.acquireTimedOut(router());
     w.fail(error);
   }
 }
