@@ -1,12 +1,14 @@
 package io.mikrobill.routeros.pool;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pool's open connections and how many commands each carries. A connection is shared, not
- * lent: taking one means adding a command to the least-loaded live connection still under its
- * in-flight bound. Not thread-safe: every call happens under the pool's lock.
+ * The pool's open connections, how many commands each carries, and the callers waiting for room,
+ * first come first served (as HikariCP's bag keeps its waiters). A connection is shared, not lent:
+ * taking one means adding a command to the least-loaded live connection still under its in-flight
+ * bound. Not thread-safe: every call happens under the pool's lock.
  */
 final class ConnectionBag {
 
@@ -15,7 +17,11 @@ final class ConnectionBag {
     static final Sweep NOTHING = new Sweep(List.of(), List.of());
   }
 
+  /** A waiting caller and the connection it now has a share of, taken already. */
+  record Handoff(Waiter waiter, PooledConnection entry, long waitedNanos) {}
+
   private final List<PooledConnection> entries = new ArrayList<>();
+  private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
   private final int maxInFlight;
 
   ConnectionBag(int maxInFlight) {
@@ -85,13 +91,49 @@ final class ConnectionBag {
     return new Sweep(expired, idle);
   }
 
-  PoolState state(int waiting, int connecting, int max) {
+  int waiting() {
+    return waiters.size();
+  }
+
+  boolean hasWaiters() {
+    return !waiters.isEmpty();
+  }
+
+  void enqueue(Waiter w) {
+    waiters.addLast(w);
+  }
+
+  /** False when the caller was served or refused already. */
+  boolean withdraw(Waiter w) {
+    return waiters.remove(w);
+  }
+
+  /** Removes every waiting caller, to refuse them. */
+  List<Waiter> drainWaiters() {
+    List<Waiter> all = new ArrayList<>(waiters);
+    waiters.clear();
+    return all;
+  }
+
+  /** Gives the longest-waiting callers a share of the connections with room, in order. */
+  List<Handoff> handOff(long now) {
+    List<Handoff> served = new ArrayList<>();
+    PooledConnection e;
+    while (!waiters.isEmpty() && (e = leastLoadedWithRoom()) != null) {
+      Waiter w = waiters.pollFirst();
+      take(e, now);
+      served.add(new Handoff(w, e, now - w.sinceNanos));
+    }
+    return served;
+  }
+
+  PoolState state(int connecting, int max) {
     int active = 0;
     for (PooledConnection e : entries) {
       if (e.inFlight > 0) {
         active++;
       }
     }
-    return new PoolState(entries.size(), active, entries.size() - active, waiting, connecting, max);
+    return new PoolState(entries.size(), active, entries.size() - active, waiters.size(), connecting, max);
   }
 }
