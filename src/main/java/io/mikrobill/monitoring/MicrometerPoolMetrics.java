@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Feeds what the pools report into Micrometer, tagged by router: how long callers waited for a
  * connection ({@code mikrotik_pool_acquire_seconds}), how many gave up waiting ({@code
- * mikrotik_pool_acquire_timeouts_total}), and connections opened, closed and failed. The pool's
+ * mikrotik_pool_acquire_timeouts_total}), how many were refused at once because the router was
+ * down ({@code mikrotik_pool_acquire_failed_fast_total}), and connections opened, closed and failed. The pool's
  * sizes by state are gauges in {@link RouterMetrics}, read from the pool when scraped.
  *
  * <p>A router's meters are registered on its first event and kept, so a hot path only looks
@@ -52,6 +53,11 @@ public final class MicrometerPoolMetrics implements PoolMetrics {
     meters(router).timeouts.increment();
   }
 
+  @Override
+  public void acquireFailedFast(String router) {
+    meters(router).failedFast.increment();
+  }
+
   private Meters meters(String router) {
     return byRouter.computeIfAbsent(router, r -> new Meters(registry, Tags.of("router", r)));
   }
@@ -59,6 +65,7 @@ public final class MicrometerPoolMetrics implements PoolMetrics {
   private static final class Meters {
     final Timer acquire;
     final Counter timeouts;
+    final Counter failedFast;
     final Counter opened;
     final Counter closed;
     final Counter connectFailures;
@@ -68,6 +75,9 @@ public final class MicrometerPoolMetrics implements PoolMetrics {
           .description("Time callers waited for a share of a pooled connection").register(registry);
       timeouts = Counter.builder("mikrotik_pool_acquire_timeouts_total").tags(tags)
           .description("Callers that got no connection within the acquire timeout or found the waiting queue full")
+          .register(registry);
+      failedFast = Counter.builder("mikrotik_pool_acquire_failed_fast_total").tags(tags)
+          .description("Callers refused at once because no connection was up and the last connect failed")
           .register(registry);
       opened = Counter.builder("mikrotik_pool_connections_opened_total").tags(tags)
           .description("Connections opened and logged in").register(registry);

@@ -65,6 +65,9 @@ class MicrometerPoolMetricsTest {
         sim.close();
         await().until(() -> counter(registry, "mikrotik_pool_connect_failures_total") >= 1);
         assertThat(counter(registry, "mikrotik_pool_connections_closed_total")).isEqualTo(1);
+        assertThat(pool.acquire()).isCompletedExceptionally();
+        assertThat(counter(registry, "mikrotik_pool_acquire_failed_fast_total")).isEqualTo(1);
+        assertThat(counter(registry, "mikrotik_pool_acquire_timeouts_total")).as("unchanged").isEqualTo(1);
       }
     }
   }

@@ -49,6 +49,16 @@ final class ConnectionBag {
     return new ArrayList<>(entries);
   }
 
+  /** Whether any connection is up (with room or not). */
+  boolean hasLive() {
+    for (PooledConnection e : entries) {
+      if (e.connection.isActive()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The live connection with the fewest commands in flight among those with room, or null. */
   PooledConnection leastLoadedWithRoom() {
     PooledConnection best = null;

@@ -1,8 +1,10 @@
 package io.mikrobill.routeros.pool;
 
 import io.mikrobill.routeros.Failures;
+import io.mikrobill.routeros.RouterOsConnectionException;
 import io.mikrobill.routeros.client.ClientOptions;
 import io.mikrobill.routeros.client.RouterOsConnection;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * when callers find no room, replacements after a loss), retries failed connects on the {@link
  * ReconnectSchedule}, removes connections that close, stays under the router's max-sessions, and
  * knows whether the router is reachable, telling the {@link PoolListener} when that changes.
+ *
+ * <p>While no connection is up and the last attempt failed, the router is known to be down: the
+ * callers waiting are refused with the connect failure, and attempts go on until one succeeds.
  *
  * <p>It shares the pool's lock and bag. Methods said to run under the lock are called with it
  * held; the others take it. Listeners, futures and {@code roomMade} run outside it.
@@ -97,6 +102,16 @@ final class ConnectionOpener {
     }
   }
 
+  /** No connection is up and the last attempt failed: the router is down until one succeeds. Under the lock. */
+  boolean isKnownDown() {
+    return reconnect.lastAttemptFailed() && !bag.hasLive();
+  }
+
+  /** The error of a caller refused while the router is known to be down. Under the lock. */
+  RouterOsConnectionException unreachable() {
+    return AcquireFailures.unreachable(router(), reconnect.lastFailure(), reconnect.nextAttemptNanos() - nanoTime.getAsLong());
+  }
+
   /** Under the lock. */
   boolean isAvailable() {
     return available;
@@ -123,6 +138,7 @@ final class ConnectionOpener {
   }
 
   private void open(long delayNanos, CompletableFuture<Void> firstUp) {
+    reconnect.attemptAt(nanoTime.getAsLong() + delayNanos);
     Runnable connect = () -> connector.apply(client).whenComplete((conn, err) -> onConnected(conn, err, firstUp));
     if (delayNanos > 0) {
       scheduler.schedule(connect, delayNanos, TimeUnit.NANOSECONDS);
@@ -137,20 +153,28 @@ final class ConnectionOpener {
     boolean becameUnavailable = false;
     boolean checkMaxSessions = false;
     PooledConnection entry = null;
+    List<Waiter> refused = List.of();
+    RouterOsConnectionException down = null;
     synchronized (lock) {
       connecting--;
       if (cause != null) {
         lastFailure = cause;
-        reconnect.failed();
+        reconnect.failed(cause);
         metrics.connectFailed(router());
         LOG.warn("router={} connect failed attempt={} error=\"{}\"", router(), reconnect.failures(), cause.getMessage());
         if (bag.isEmpty() && connecting == 0) {
           becameUnavailable = available || reconnect.failures() == 1;
           available = false;
         }
-        if (!closed && (bag.size() + connecting < options.minConnections() || bag.hasWaiters())) {
+        // Keep trying while below the minimum, while callers wait, and while the router is down.
+        boolean routerDown = !bag.hasLive();
+        if (!closed && (bag.size() + connecting < options.minConnections() || bag.hasWaiters() || routerDown && connecting == 0)) {
           connecting++;
           open(reconnect.delayNanos(), null);
+        }
+        if (routerDown && bag.hasWaiters()) {
+          refused = bag.drainWaiters();
+          down = unreachable();
         }
       } else if (closed) {
         conn.close();
@@ -174,18 +198,23 @@ final class ConnectionOpener {
       }
       roomMade.run();
     }
+    for (Waiter w : refused) {
+      metrics.acquireFailedFast(router());
+      w.fail(down);
+    }
+    // Listeners first: whoever waits for start() then finds the change announced.
+    if (becameAvailable) {
+      listener.available(router());
+    }
+    if (becameUnavailable) {
+      listener.unavailable(router(), cause);
+    }
     if (firstUp != null) {
       if (cause == null) {
         firstUp.complete(null);
       } else {
         firstUp.completeExceptionally(cause);
       }
-    }
-    if (becameAvailable) {
-      listener.available(router());
-    }
-    if (becameUnavailable) {
-      listener.unavailable(router(), cause);
     }
   }
 

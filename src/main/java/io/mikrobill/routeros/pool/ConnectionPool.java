@@ -24,6 +24,10 @@ import java.util.function.LongSupplier;
  * and time; a caller that times out gets a {@link PoolExhaustedException} showing the pool's state
  * and the last connect failure.
  *
+ * <p>A router known to be down fails fast: while no connection is up and the last connect attempt
+ * failed, callers get a {@link RouterOsConnectionException} naming that failure at once, instead of
+ * waiting out the acquire timeout, while the pool keeps reconnecting.
+ *
  * <p>This class serves the callers. The {@link ConnectionOpener} opens, replaces and retries
  * connections (on the {@link ReconnectSchedule}); the {@link HouseKeeper} keeps the minimum warm,
  * closes idle connections above it and health-checks idle ones. All state changes happen under one
@@ -92,7 +96,10 @@ public final class ConnectionPool implements AutoCloseable {
     return acquire().thenCompose(lease -> lease.connection().execute(command, timeout).whenComplete((r, e) -> lease.release()));
   }
 
-  /** A share of a connection; release it when the command is done. Fails at once when too many callers wait already. */
+  /**
+   * A share of a connection; release it when the command is done. Fails at once while the router
+   * is known to be down, or when too many callers wait already.
+   */
   public CompletableFuture<Lease> acquire() {
     Waiter waiter;
     synchronized (lock) {
@@ -106,6 +113,10 @@ public final class ConnectionPool implements AutoCloseable {
         return CompletableFuture.completedFuture(new Lease(this, e));
       }
       opener.grow();
+      if (opener.isKnownDown()) {
+        metrics.acquireFailedFast(router());
+        return CompletableFuture.failedFuture(opener.unreachable());
+      }
       if (bag.waiting() >= options.maxWaiting()) {
         metrics.acquireTimedOut(router());
         return CompletableFuture.failedFuture(exhausted("waiting queue is full"));

@@ -24,4 +24,7 @@ public interface PoolMetrics {
 
   /** A caller got no connection within the acquire timeout, or found the waiting queue full. */
   default void acquireTimedOut(String router) {}
+
+  /** A caller was refused at once: no connection is up and the last connect attempt failed. */
+  default void acquireFailedFast(String router) {}
 }

@@ -99,4 +99,17 @@ class RouterBreakerTest {
     assertThat(calls).allSatisfy(c -> assertThat(Failures.unwrap(c.exceptionNow())).isInstanceOf(RouterOsTimeoutException.class));
     assertThat(router.breaker().getMetrics().getNumberOfFailedCalls()).as("each timeout counts").isEqualTo(3);
   }
+
+  @Test
+  void shouldCountEveryRequestRefusedBecauseTheRouterCannotBeReached() throws Exception {
+    sim.close();
+    await().until(() -> router.pool().lastFailure() != null && router.pool().lastFailure().getMessage().contains("cannot connect"));
+    for (int i = 0; i < 3; i++) {
+      CompletableFuture<CommandResult> call = router.execute(RouterRequest.of(IDENTITY));
+      await().atMost(Duration.ofSeconds(1)).until(call::isDone);
+      assertThat(Failures.unwrap(call.exceptionNow())).isInstanceOf(RouterOsConnectionException.class)
+          .hasMessageContaining("router=sim unreachable");
+    }
+    assertThat(router.breaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(3);
+  }
 }
