@@ -6,6 +6,11 @@ import java.util.List;
 public class RouterOsConnectionException extends RouterOsException {
 
   public RouterOsConnectionException(String message, Throwable cause) {
+    this(message, cause, null);
+  }
+
+  /** A failure because this connection was lost; every command it failed shares {@code loss}. */
+  public RouterOsConnectionException(String message, Throwable cause, ConnectionLoss loss) {
     super(
         ErrorType.CONNECTION,
         Severity.HIGH,
@@ -14,7 +19,8 @@ public class RouterOsConnectionException extends RouterOsException {
         List.of(
             "Check that the router is reachable from this host (ping, firewall, routing)",
             "Check that the API service is enabled: /ip service print (api 8728, api-ssl 8729)",
-            "Retry later: the request was not confirmed by the router"));
+            "Retry later: the request was not confirmed by the router"),
+        loss);
   }
 
   public RouterOsConnectionException(String message) {

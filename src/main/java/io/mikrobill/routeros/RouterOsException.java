@@ -46,6 +46,7 @@ public abstract class RouterOsException extends RuntimeException {
   private final ErrorType type;
   private final Severity severity;
   private final List<String> recoverySuggestions;
+  private final ConnectionLoss connectionLoss;
 
   protected RouterOsException(
       ErrorType type,
@@ -53,10 +54,21 @@ public abstract class RouterOsException extends RuntimeException {
       String message,
       Throwable cause,
       List<String> recoverySuggestions) {
+    this(type, severity, message, cause, recoverySuggestions, null);
+  }
+
+  protected RouterOsException(
+      ErrorType type,
+      Severity severity,
+      String message,
+      Throwable cause,
+      List<String> recoverySuggestions,
+      ConnectionLoss connectionLoss) {
     super(message, cause);
     this.type = type;
     this.severity = severity;
     this.recoverySuggestions = List.copyOf(recoverySuggestions);
+    this.connectionLoss = connectionLoss;
   }
 
   public ErrorType type() {
@@ -69,6 +81,14 @@ public abstract class RouterOsException extends RuntimeException {
 
   public List<String> recoverySuggestions() {
     return recoverySuggestions;
+  }
+
+  /**
+   * The loss of the connection this failure came from, shared by every command that failed
+   * with it; null when the failure is not a lost connection.
+   */
+  public ConnectionLoss connectionLoss() {
+    return connectionLoss;
   }
 
   /** Whether retrying the same request later may succeed without changing it. */

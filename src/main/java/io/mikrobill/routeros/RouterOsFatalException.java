@@ -8,6 +8,11 @@ public class RouterOsFatalException extends RouterOsException {
   private final String reason;
 
   public RouterOsFatalException(String connection, String reason) {
+    this(connection, reason, null);
+  }
+
+  /** The session ended; every command it failed shares {@code loss}. */
+  public RouterOsFatalException(String connection, String reason, ConnectionLoss loss) {
     super(
         ErrorType.FATAL,
         Severity.HIGH,
@@ -15,7 +20,8 @@ public class RouterOsFatalException extends RouterOsException {
         null,
         List.of(
             "The router ended the API session; a new connection is needed",
-            "Check the router's log for the reason (session limit, reboot, /quit)"));
+            "Check the router's log for the reason (session limit, reboot, /quit)"),
+        loss);
     this.reason = reason;
   }
 

@@ -1,5 +1,6 @@
 package io.mikrobill.routeros.client;
 
+import io.mikrobill.routeros.ConnectionLoss;
 import io.mikrobill.routeros.RouterOsConnectionException;
 import io.mikrobill.routeros.RouterOsException;
 import io.mikrobill.routeros.RouterOsFatalException;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * One logged-in API session. Any number of commands run on it at once: each gets a fresh tag,
  * registered before its bytes are written, and replies are routed by tag as they arrive, in any
  * order. A {@code !fatal}, a framing error or a lost connection fails every pending command with
- * a typed error and closes the session; it is never reused after that.
+ * a typed error and closes the session; it is never reused after that. The errors of a lost
+ * session share one {@link ConnectionLoss}, so the loss is counted once, not once per command.
  */
 public final class RouterOsConnection implements AutoCloseable {
 
@@ -46,6 +48,7 @@ public final class RouterOsConnection implements AutoCloseable {
   private final ClientOptions options;
   private final String id;
   private final Channel channel;
+  private final ConnectionLoss loss;
   private final TagRegistry registry = new TagRegistry();
   private final Deque<ReplyListener> untagged = new ArrayDeque<>();
   private final CompletableFuture<RouterOsException> closed = new CompletableFuture<>();
@@ -56,6 +59,7 @@ public final class RouterOsConnection implements AutoCloseable {
     this.options = options;
     this.channel = channel;
     this.id = "router=" + options.name() + " conn=" + IDS.incrementAndGet();
+    this.loss = new ConnectionLoss(id);
   }
 
   /** Connects, logs in, and completes with a ready connection or a typed error. */
@@ -163,7 +167,7 @@ public final class RouterOsConnection implements AutoCloseable {
   public CommandHandle send(Command command, ReplyListener listener, Duration timeout) {
     RouterOsException down = closeCause;
     if (down != null || !channel.isActive()) {
-      listener.onFailure(down != null ? down : new RouterOsConnectionException(id + " is closed"));
+      listener.onFailure(down != null ? down : new RouterOsConnectionException(id + " is closed", null, loss));
       return new CommandHandle(this, null, command);
     }
     TimedListener timed = new TimedListener(listener);
@@ -180,7 +184,7 @@ public final class RouterOsConnection implements AutoCloseable {
             f -> {
               if (!f.isSuccess() && registry.remove(tag) != null) {
                 timed.onFailure(
-                    new RouterOsConnectionException(id + " write failed: " + describe(f.cause()), f.cause()));
+                    new RouterOsConnectionException(id + " write failed: " + describe(f.cause()), f.cause(), loss));
               }
             });
     return new CommandHandle(this, tag, command);
@@ -215,7 +219,7 @@ public final class RouterOsConnection implements AutoCloseable {
     channel.eventLoop().execute(() -> {
       RouterOsException down = closeCause;
       if (down != null || !channel.isActive()) {
-        listener.onFailure(down != null ? down : new RouterOsConnectionException(id + " closed before login"));
+        listener.onFailure(down != null ? down : new RouterOsConnectionException(id + " closed before login", null, loss));
         return;
       }
       untagged.addLast(listener);
@@ -272,7 +276,7 @@ public final class RouterOsConnection implements AutoCloseable {
       List<byte[]> words = (List<byte[]>) msg;
       Reply reply = Reply.parse(words, options.charset());
       if (reply.type() == ReplyType.FATAL) {
-        closeCause = new RouterOsFatalException(id, reply.message() == null ? "(no reason)" : reply.message());
+        closeCause = new RouterOsFatalException(id, reply.message() == null ? "(no reason)" : reply.message(), loss);
         LOG.warn("{} fatal reason=\"{}\"", id, reply.message());
         fatalObserver.accept(reply);
         failEverything(closeCause);
@@ -302,7 +306,7 @@ public final class RouterOsConnection implements AutoCloseable {
         closeCause =
             cause instanceof RouterOsProtocolException p
                 ? p
-                : new RouterOsConnectionException(id + " connection error: " + describe(cause), cause);
+                : new RouterOsConnectionException(id + " connection error: " + describe(cause), cause, loss);
       }
       LOG.warn("{} closing after error: {}", id, closeCause.getMessage());
       ctx.close();
@@ -312,7 +316,7 @@ public final class RouterOsConnection implements AutoCloseable {
     public void channelInactive(ChannelHandlerContext ctx) {
       RouterOsException cause = closeCause;
       if (cause == null) {
-        cause = new RouterOsConnectionException(id + " connection lost with " + registry.size() + " command(s) pending");
+        cause = new RouterOsConnectionException(id + " connection lost with " + registry.size() + " command(s) pending", null, loss);
         closeCause = cause;
       }
       failEverything(cause);

@@ -8,55 +8,45 @@ import io.mikrobill.routeros.client.RouterOsConnection;
 import io.mikrobill.routeros.protocol.Command;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The connections to one router. Since one connection multiplexes many commands by tag, acquiring
- * means picking the least-loaded live connection that is under its in-flight bound; a new
- * connection is opened only when all are at that bound, up to the maximum (capped by the
- * router's {@code max-sessions}). Callers that find no room wait, bounded in number and time; a
- * caller that times out gets a {@link PoolExhaustedException} showing the pool's state and the
- * last connect failure.
+ * means picking the least-loaded live connection that is under its in-flight bound (the {@link
+ * ConnectionBag}); a new connection is opened only when all are at that bound, up to the maximum
+ * (capped by the router's {@code max-sessions}). Callers that find no room wait, bounded in number
+ * and time; a caller that times out gets a {@link PoolExhaustedException} showing the pool's state
+ * and the last connect failure.
  *
- * <p>A housekeeper keeps the minimum warm (reconnecting with jittered exponential backoff),
- * closes idle connections above the minimum and health-checks idle ones. All state changes
- * happen under one lock; futures are completed outside it.
+ * <p>A router known to be down fails fast: while no connection is up and the last connect attempt
+ * failed, callers get a {@link RouterOsConnectionException} naming that failure at once, instead of
+ * waiting out the acquire timeout, while the pool keeps reconnecting.
+ *
+ * <p>This class serves the callers. The {@link ConnectionOpener} opens, replaces and retries
+ * connections (on the {@link ReconnectSchedule}); the {@link HouseKeeper} keeps the minimum warm,
+ * closes idle connections above it and health-checks idle ones. All state changes happen under one
+ * lock; futures are completed and listeners called outside it.
  */
 public final class ConnectionPool implements AutoCloseable {
-
-  private static final Logger LOG = LoggerFactory.getLogger(ConnectionPool.class);
-  private static final Duration HEALTH_CHECK_TIMEOUT = Duration.ofSeconds(5);
 
   private final ClientOptions client;
   private final PoolOptions options;
   private final ScheduledExecutorService scheduler;
-  private final Function<ClientOptions, CompletableFuture<RouterOsConnection>> connector;
-  private final PoolListener listener;
   private final PoolMetrics metrics;
   private final LongSupplier nanoTime;
+  private final HouseKeeper houseKeeper = new HouseKeeper(this);
 
   private final Object lock = new Object();
-  private final List<PooledConnection> entries = new ArrayList<>();
-  private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
-  private int connecting;
-  private int effectiveMax;
-  private int consecutiveFailures;
-  private boolean available;
+  private final ConnectionBag bag;
+  private final ConnectionOpener opener;
   private boolean closed;
-  private boolean maxSessionsChecked;
-  private volatile Throwable lastFailure;
-  private ScheduledFuture<?> housekeeper;
+  private ScheduledFuture<?> housekeeping;
 
   public ConnectionPool(ClientOptions client, PoolOptions options, EventLoopGroup group, PoolListener listener, PoolMetrics metrics) {
     this(client, options, group, o -> RouterOsConnection.connect(o, group), listener, metrics, System::nanoTime);
@@ -73,11 +63,10 @@ public final class ConnectionPool implements AutoCloseable {
     this.client = client;
     this.options = options;
     this.scheduler = scheduler;
-    this.connector = connector;
-    this.listener = listener;
     this.metrics = metrics;
     this.nanoTime = nanoTime;
-    this.effectiveMax = options.maxConnections();
+    this.bag = new ConnectionBag(options.maxInFlightPerConnection());
+    this.opener = new ConnectionOpener(client, options, scheduler, connector, listener, metrics, nanoTime, lock, bag, this::serveWaiters);
   }
 
   public String router() {
@@ -96,12 +85,8 @@ public final class ConnectionPool implements AutoCloseable {
     CompletableFuture<Void> first = new CompletableFuture<>();
     synchronized (lock) {
       long period = options.healthCheckInterval().toNanos();
-      housekeeper = scheduler.scheduleWithFixedDelay(this::housekeep, period, period, TimeUnit.NANOSECONDS);
-      int warm = Math.max(1, options.minConnections());
-      for (int i = 0; i < warm; i++) {
-        connecting++;
-        openConnection(0, first);
-      }
+      housekeeping = scheduler.scheduleWithFixedDelay(houseKeeper, period, period, TimeUnit.NANOSECONDS);
+      opener.start(first);
     }
     return first;
   }
@@ -111,58 +96,54 @@ public final class ConnectionPool implements AutoCloseable {
     return acquire().thenCompose(lease -> lease.connection().execute(command, timeout).whenComplete((r, e) -> lease.release()));
   }
 
-  /** A share of a connection; release it when the command is done. */
+  /**
+   * A share of a connection; release it when the command is done. Fails at once while the router
+   * is known to be down, or when too many callers wait already.
+   */
   public CompletableFuture<Lease> acquire() {
-    Lease immediate;
     Waiter waiter;
     synchronized (lock) {
       if (closed) {
         return CompletableFuture.failedFuture(new RouterOsConnectionException("router=" + router() + " pool is closed"));
       }
-      PooledConnection e = leastLoadedWithRoom();
+      PooledConnection e = bag.leastLoadedWithRoom();
       if (e != null) {
-        immediate = take(e);
-        waiter = null;
-      } else {
-        immediate = null;
-        growIfPossible();
-        if (waiters.size() >= options.maxWaiting()) {
-          metrics.acquireTimedOut();
-          return CompletableFuture.failedFuture(exhausted("waiting queue is full"));
-        }
-        waiter = new Waiter(nanoTime.getAsLong());
-        waiters.addLast(waiter);
-        waiter.timer = scheduler.schedule(() -> timeOut(waiter), options.acquireTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        bag.take(e, nanoTime.getAsLong());
+        metrics.acquired(router(), 0);
+        return CompletableFuture.completedFuture(new Lease(this, e));
       }
-    }
-    if (immediate != null) {
-      metrics.acquired(0);
-      return CompletableFuture.completedFuture(immediate);
+      opener.grow();
+      if (opener.isKnownDown()) {
+        metrics.acquireFailedFast(router());
+        return CompletableFuture.failedFuture(opener.unreachable());
+      }
+      if (bag.waiting() >= options.maxWaiting()) {
+        metrics.acquireTimedOut(router());
+        return CompletableFuture.failedFuture(exhausted("waiting queue is full"));
+      }
+      waiter = new Waiter(nanoTime.getAsLong());
+      bag.enqueue(waiter);
+      waiter.timer = scheduler.schedule(() -> timeOut(waiter), options.acquireTimeout().toNanos(), TimeUnit.NANOSECONDS);
     }
     return waiter.future;
   }
 
   public PoolState state() {
     synchronized (lock) {
-      int active = 0;
-      for (PooledConnection e : entries) {
-        if (e.inFlight > 0) {
-          active++;
-        }
-      }
-      return new PoolState(entries.size(), active, entries.size() - active, waiters.size(), connecting, effectiveMax);
+      return bag.state(opener.connecting(), opener.max());
     }
   }
 
   /** Whether at least one connection is up. */
   public boolean isAvailable() {
     synchronized (lock) {
-      return available;
+      return opener.isAvailable();
     }
   }
 
+  /** The last connect failure or reason a connection closed, or null. */
   public Throwable lastFailure() {
-    return lastFailure;
+    return opener.lastFailure();
   }
 
   @Override
@@ -174,214 +155,56 @@ public final class ConnectionPool implements AutoCloseable {
         return;
       }
       closed = true;
-      if (housekeeper != null) {
-        housekeeper.cancel(false);
+      opener.close();
+      if (housekeeping != null) {
+        housekeeping.cancel(false);
       }
-      toClose = new ArrayList<>(entries);
-      toFail = new ArrayList<>(waiters);
-      waiters.clear();
+      toClose = bag.all();
+      toFail = bag.drainWaiters();
     }
     RouterOsConnectionException closing = new RouterOsConnectionException("router=" + router() + " pool is closing");
     toFail.forEach(w -> w.fail(closing));
     toClose.forEach(e -> e.connection.close());
   }
 
-  // ---- under lock -------------------------------------------------------------------------
-
-  private PooledConnection leastLoadedWithRoom() {
-    PooledConnection best = null;
-    for (PooledConnection e : entries) {
-      if (e.connection.isActive() && e.inFlight < options.maxInFlightPerConnection()
-          && (best == null || e.inFlight < best.inFlight)) {
-        best = e;
-      }
-    }
-    return best;
+  /** Runs the housekeeper now (tests move the clock, then call this). */
+  void housekeep() {
+    houseKeeper.run();
   }
 
-  private Lease take(PooledConnection e) {
-    e.inFlight++;
-    e.lastUsedNanos = nanoTime.getAsLong();
-    return new Lease(this, e);
-  }
-
-  private void growIfPossible() {
-    if (entries.size() + connecting < effectiveMax && connecting == 0) {
-      connecting++;
-      openConnection(backoffNanos(), null);
-    }
-  }
-
-  private long backoffNanos() {
-    if (consecutiveFailures == 0) {
-      return 0;
-    }
-    long initial = options.reconnectInitial().toNanos();
-    long max = options.reconnectMax().toNanos();
-    long exp = initial << Math.min(consecutiveFailures - 1, 20);
-    long base = Math.min(max, exp > 0 ? exp : max);
-    return (long) (base * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
-  }
-
-  private PoolExhaustedException exhausted(String why) {
-    Throwable cause = lastFailure;
-    return new PoolExhaustedException(
-        "router=" + router() + " connection pool exhausted (" + why + ") after "
-            + options.acquireTimeout().toMillis() + " ms: " + stateUnlocked()
-            + (cause != null ? " lastFailure=\"" + cause.getMessage() + "\"" : ""),
-        cause);
-  }
-
-  private PoolState stateUnlocked() {
-    int active = 0;
-    for (PooledConnection e : entries) {
-      if (e.inFlight > 0) {
-        active++;
-      }
-    }
-    return new PoolState(entries.size(), active, entries.size() - active, waiters.size(), connecting, effectiveMax);
-  }
-
-  // ---- transitions ------------------------------------------------------------------------
-
-  private void openConnection(long delayNanos, CompletableFuture<Void> firstUp) {
-    Runnable connect = () -> connector.apply(client).whenComplete((conn, err) -> onConnected(conn, err, firstUp));
-    if (delayNanos > 0) {
-      scheduler.schedule(connect, delayNanos, TimeUnit.NANOSECONDS);
-    } else {
-      connect.run();
-    }
-  }
-
-  private void onConnected(RouterOsConnection conn, Throwable err, CompletableFuture<Void> firstUp) {
-    Throwable cause = err == null ? null : io.mikrobill.routeros.Failures.unwrap(err);
-    boolean becameAvailable = false;
-    boolean becameUnavailable = false;
-    boolean checkMaxSessions = false;
-    PooledConnection entry = null;
+  /** For the housekeeper: the idle connections to close or check; tops up the minimum. */
+  ConnectionBag.Sweep sweep() {
     synchronized (lock) {
-      connecting--;
-      if (cause != null) {
-        lastFailure = cause;
-        consecutiveFailures++;
-        metrics.connectFailed();
-        LOG.warn("router={} connect failed attempt={} error=\"{}\"", router(), consecutiveFailures, cause.getMessage());
-        if (entries.isEmpty() && connecting == 0) {
-          becameUnavailable = available || consecutiveFailures == 1;
-          available = false;
-        }
-        if (!closed && (entries.size() + connecting < options.minConnections() || !waiters.isEmpty())) {
-          connecting++;
-          openConnection(backoffNanos(), null);
-        }
-      } else if (closed) {
-        conn.close();
-      } else {
-        consecutiveFailures = 0;
-        entry = new PooledConnection(conn, nanoTime.getAsLong());
-        entries.add(entry);
-        metrics.connectionOpened();
-        becameAvailable = !available;
-        available = true;
-        checkMaxSessions = options.respectMaxSessions() && !maxSessionsChecked;
-        maxSessionsChecked = true;
-        LOG.info("{} connected pool={}", conn.id(), stateUnlocked());
+      if (closed) {
+        return ConnectionBag.Sweep.NOTHING;
       }
-    }
-    if (entry != null) {
-      PooledConnection e = entry;
-      conn.closeFuture().whenComplete((r, x) -> onClosed(e, r));
-      if (checkMaxSessions) {
-        readMaxSessions(conn);
-      }
-      serveWaiters();
-    }
-    if (firstUp != null) {
-      if (cause == null) {
-        firstUp.complete(null);
-      } else {
-        firstUp.completeExceptionally(cause);
-      }
-    }
-    if (becameAvailable) {
-      listener.available(router());
-    }
-    if (becameUnavailable) {
-      listener.unavailable(router(), cause);
-    }
-  }
-
-  private void onClosed(PooledConnection entry, Throwable reason) {
-    boolean becameUnavailable;
-    synchronized (lock) {
-      if (!entries.remove(entry)) {
-        return;
-      }
-      metrics.connectionClosed();
-      becameUnavailable = entries.isEmpty() && available;
-      if (becameUnavailable) {
-        available = false;
-      }
-      if (reason != null) {
-        lastFailure = reason;
-      }
-      if (!closed) {
-        LOG.info("router={} connection closed reason=\"{}\" pool={}", router(),
-            reason == null ? "closed" : reason.getMessage(), stateUnlocked());
-        ensureMinimum();
-        if (!waiters.isEmpty()) {
-          growIfPossible();
-        }
-      }
-    }
-    if (becameUnavailable && !isClosed()) {
-      listener.unavailable(router(), reason);
-    }
-  }
-
-  private boolean isClosed() {
-    synchronized (lock) {
-      return closed;
-    }
-  }
-
-  private void ensureMinimum() {
-    while (entries.size() + connecting < Math.min(options.minConnections(), effectiveMax)) {
-      connecting++;
-      openConnection(backoffNanos() + (consecutiveFailures == 0 ? options.reconnectInitial().toNanos() : 0), null);
+      ConnectionBag.Sweep sweep = bag.sweep(nanoTime.getAsLong(), options.idleTimeout().toNanos(), options.minConnections());
+      opener.ensureMinimum();
+      return sweep;
     }
   }
 
   void release(PooledConnection e) {
     synchronized (lock) {
-      e.inFlight--;
-      e.lastUsedNanos = nanoTime.getAsLong();
+      bag.give(e, nanoTime.getAsLong());
     }
     serveWaiters();
   }
 
+  /** Hands connections with room to the callers waiting longest; asks for one more if some still wait. */
   private void serveWaiters() {
-    List<Waiter> served = new ArrayList<>();
-    List<Lease> leases = new ArrayList<>();
+    List<ConnectionBag.Handoff> served;
     synchronized (lock) {
-      while (!waiters.isEmpty()) {
-        PooledConnection e = leastLoadedWithRoom();
-        if (e == null) {
-          break;
-        }
-        served.add(waiters.pollFirst());
-        leases.add(take(e));
-      }
-      if (!waiters.isEmpty() && !closed) {
-        growIfPossible();
+      served = bag.handOff(nanoTime.getAsLong());
+      if (bag.hasWaiters() && !closed) {
+        opener.grow();
       }
     }
-    long now = nanoTime.getAsLong();
-    for (int i = 0; i < served.size(); i++) {
-      Waiter w = served.get(i);
-      metrics.acquired(now - w.sinceNanos);
-      if (!w.complete(leases.get(i))) {
-        leases.get(i).release();
+    for (ConnectionBag.Handoff h : served) {
+      metrics.acquired(router(), h.waitedNanos());
+      Lease lease = new Lease(this, h.entry());
+      if (!h.waiter().complete(lease)) {
+        lease.release();
       }
     }
   }
@@ -389,71 +212,18 @@ public final class ConnectionPool implements AutoCloseable {
   private void timeOut(Waiter w) {
     PoolExhaustedException error;
     synchronized (lock) {
-      if (!waiters.contains(w)) {
+      error = exhausted("no connection within the acquire timeout"); // counting the caller itself
+      if (!bag.withdraw(w)) {
         return;
       }
-      error = exhausted("no connection within the acquire timeout");
-      waiters.remove(w);
     }
-    metrics.acquireTimedOut();
+    metrics.acquireTimedOut(router());
     w.fail(error);
   }
 
-  private void readMaxSessions(RouterOsConnection conn) {
-    String service = client.tls() ? "api-ssl" : "api";
-    conn.execute(Command.of("/ip/service/print", "?name=" + service, "=.proplist=max-sessions"), HEALTH_CHECK_TIMEOUT)
-        .whenComplete((r, e) -> {
-          if (e != null || r.records().isEmpty() || r.records().get(0).get("max-sessions") == null) {
-            LOG.warn("router={} cannot read max-sessions of service={}; keeping max={}", router(), service, options.maxConnections());
-            return;
-          }
-          try {
-            int max = Integer.parseInt(r.records().get(0).get("max-sessions"));
-            synchronized (lock) {
-              effectiveMax = Math.max(1, Math.min(options.maxConnections(), max));
-            }
-            LOG.info("router={} service={} max-sessions={} pool max={}", router(), service, max, effectiveMax);
-          } catch (NumberFormatException nfe) {
-            LOG.warn("router={} max-sessions '{}' is not a number", router(), r.records().get(0).get("max-sessions"));
-          }
-        });
-  }
-
-  /** Closes idle connections above the minimum, health-checks idle ones, keeps the minimum. */
-  void housekeep() {
-    try {
-      List<PooledConnection> toClose = new ArrayList<>();
-      List<PooledConnection> toCheck = new ArrayList<>();
-      long now = nanoTime.getAsLong();
-      synchronized (lock) {
-        if (closed) {
-          return;
-        }
-        int keep = entries.size();
-        for (PooledConnection e : entries) {
-          if (e.inFlight == 0 && now - e.lastUsedNanos > options.idleTimeout().toNanos() && keep > options.minConnections()) {
-            toClose.add(e);
-            keep--;
-          } else if (e.inFlight == 0) {
-            toCheck.add(e);
-          }
-        }
-        ensureMinimum();
-      }
-      for (PooledConnection e : toClose) {
-        LOG.info("{} closing idle connection", e.connection.id());
-        e.connection.close();
-      }
-      for (PooledConnection e : toCheck) {
-        e.connection.execute(Command.of("/system/identity/print"), HEALTH_CHECK_TIMEOUT).whenComplete((r, err) -> {
-          if (err != null) {
-            LOG.warn("{} health check failed error=\"{}\"; closing", e.connection.id(), err.getMessage());
-            e.connection.close();
-          }
-        });
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("router={} housekeeper error=\"{}\"", router(), e.toString());
-    }
+  /** Under the lock. */
+  private PoolExhaustedException exhausted(String why) {
+    return AcquireFailures.exhausted(router(), why, options.acquireTimeout(),
+        bag.state(opener.connecting(), opener.max()), opener.lastFailure());
   }
 }

@@ -18,7 +18,11 @@ public final class PoolOptions {
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
   public static final Duration DEFAULT_HEALTH_CHECK_INTERVAL = Duration.ofSeconds(30);
   public static final Duration DEFAULT_RECONNECT_INITIAL = Duration.ofMillis(250);
-  public static final Duration DEFAULT_RECONNECT_MAX = Duration.ofSeconds(30);
+  /**
+   * Short on purpose: a router that is back waits at most this long to be used again, well inside
+   * the breaker's open time, so the breaker's half-open probe finds the pool connected.
+   */
+  public static final Duration DEFAULT_RECONNECT_MAX = Duration.ofSeconds(5);
 
   private final boolean enabled;
   private final int minConnections;
@@ -94,10 +98,12 @@ public final class PoolOptions {
     return healthCheckInterval;
   }
 
+  /** The delay before retrying after the first failed connect; it doubles with each failure. */
   public Duration reconnectInitial() {
     return reconnectInitial;
   }
 
+  /** The longest delay between connect attempts, jitter included. */
   public Duration reconnectMax() {
     return reconnectMax;
   }

@@ -2,6 +2,7 @@ package io.mikrobill.routeros.router;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.mikrobill.routeros.Failures;
 import io.mikrobill.routeros.RateLimitExceededException;
 import io.mikrobill.routeros.RouterOsException;
 import io.mikrobill.routeros.cache.CacheKey;
@@ -80,13 +81,26 @@ public final class Router implements AutoCloseable {
         .waitDurationInOpenState(o.openTimeout())
         .permittedNumberOfCallsInHalfOpenState(1)
         .automaticTransitionFromOpenToHalfOpenEnabled(true)
+        .ignoreException(Router::isAlreadyCountedLoss)
         .recordException(Router::isRouterFault)
         .build();
   }
 
+  /**
+   * A lost connection fails every command pipelined on it at once; with many in flight, counting
+   * each would open the breaker on one drop. The first failure of a loss counts, the others are
+   * ignored (neither failure nor success). The breaker asks this once per failed call, before
+   * {@link #isRouterFault}; the first asker claims the loss.
+   */
+  static boolean isAlreadyCountedLoss(Throwable t) {
+    Throwable c = Failures.unwrap(t);
+    return isRouterFault(c) && c instanceof RouterOsException r && r.connectionLoss() != null
+        && !r.connectionLoss().countOnce();
+  }
+
   /** Faults of the router or the path to it count against the breaker; refusals of bad input do not. */
   static boolean isRouterFault(Throwable t) {
-    Throwable c = io.mikrobill.routeros.Failures.unwrap(t);
+    Throwable c = Failures.unwrap(t);
     return c instanceof RouterOsException r && r.isTransient() && !(r instanceof RateLimitExceededException);
   }
 

@@ -40,7 +40,12 @@ public final class RouterRegistry implements AutoCloseable {
   }
 
   public static RouterRegistry fromConfiguration(RouterConfiguration config) {
-    RouterRegistry r = new RouterRegistry(config.cache(), Clock.systemUTC(), PoolMetrics.NONE);
+    return fromConfiguration(config, PoolMetrics.NONE);
+  }
+
+  /** The configured routers, their pools reporting to {@code metrics}. */
+  public static RouterRegistry fromConfiguration(RouterConfiguration config, PoolMetrics metrics) {
+    RouterRegistry r = new RouterRegistry(config.cache(), Clock.systemUTC(), metrics);
     config.routers().values().forEach(r::add);
     return r;
   }

@@ -9,6 +9,7 @@ import io.mikrobill.routeros.RouterOsConnectionException;
 import io.mikrobill.routeros.client.ClientOptions;
 import io.mikrobill.routeros.client.RouterOsConnection;
 import io.mikrobill.routeros.protocol.Command;
+import io.mikrobill.testing.ClosedPort;
 import io.mikrobill.testing.ScriptedRouter;
 import io.mikrobill.testing.ScriptedRouter.Login;
 import io.netty.channel.EventLoopGroup;
@@ -19,7 +20,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +60,10 @@ class ConnectionPoolTest {
   }
 
   private ConnectionPool pool(PoolOptions options) throws Exception {
+    return pool(options, o -> RouterOsConnection.connect(o, group));
+  }
+
+  private ConnectionPool pool(PoolOptions options, Function<ClientOptions, CompletableFuture<RouterOsConnection>> connector) throws Exception {
     router = new ScriptedRouter(Login.PLAIN, "secret", (w, peer) -> {
       if (w.get(0).equals("/ip/service/print")) {
         peer.send("!re", "=max-sessions=" + maxSessions, ".tag=" + tag(w));
@@ -64,7 +71,7 @@ class ConnectionPoolTest {
       peer.send("!done", ".tag=" + tag(w));
     });
     ClientOptions client = ClientOptions.builder().name("r1").host("127.0.0.1").port(router.port()).password("secret").build();
-    pool = new ConnectionPool(client, options, group, o -> RouterOsConnection.connect(o, group), new PoolListener() {
+    pool = new ConnectionPool(client, options, group, connector, new PoolListener() {
       @Override
       public void available(String r) {
         events.add("available");
@@ -171,19 +178,63 @@ class ConnectionPoolTest {
     first.release();
   }
 
+  /** Connects as {@code o} says, but to {@code port}. */
+  private static CompletableFuture<RouterOsConnection> connect(ClientOptions o, int port) {
+    return RouterOsConnection.connect(o.toBuilder().port(port).build(), group);
+  }
+
   @Test
   void shouldCarryTheLastConnectFailureWhenTheRouterIsUnreachable() throws Exception {
-    pool(opts().minConnections(1).maxConnections(1).acquireTimeout(Duration.ofMillis(300)).build());
-    router.close();
-    CompletableFuture<Void> started = pool.start();
-    await().until(started::isDone);
-    assertThat(started).isCompletedExceptionally();
-    CompletableFuture<Lease> lease = pool.acquire();
-    await().until(lease::isDone);
-    assertThat(lease.exceptionNow()).isInstanceOf(PoolExhaustedException.class)
-        .hasCauseInstanceOf(RouterOsConnectionException.class)
-        .hasMessageContaining("lastFailure");
-    assertThat(events).contains("unavailable");
+    try (ClosedPort closed = new ClosedPort()) {
+      pool(opts().minConnections(1).maxConnections(1).acquireTimeout(Duration.ofSeconds(10)).build(), o -> connect(o, closed.port()));
+      CompletableFuture<Void> started = pool.start();
+      await().until(started::isDone);
+      assertThat(started).isCompletedExceptionally();
+      assertThat(events).contains("unavailable");
+      CompletableFuture<Lease> lease = pool.acquire();
+      assertThat(lease).as("refused at once, not after the acquire timeout").isDone();
+      assertThat(lease.exceptionNow()).isInstanceOf(RouterOsConnectionException.class)
+          .hasCauseInstanceOf(RouterOsConnectionException.class)
+          .hasMessageStartingWith("router=r1 unreachable: cannot connect to 127.0.0.1:" + closed.port())
+          .hasMessageMatching("(?s).*\\((retrying in \\d+ (ms|s)|reconnecting now)\\)$");
+      assertThat(((RouterOsConnectionException) lease.exceptionNow()).isTransient()).isTrue();
+    }
+  }
+
+  @Test
+  void shouldCarryTheLastConnectFailureWhenThePoolIsExhausted() throws Exception {
+    try (ClosedPort closed = new ClosedPort()) {
+      AtomicInteger attempts = new AtomicInteger();
+      // The first connection comes up and is kept busy; opening a second one is refused.
+      pool(opts().minConnections(1).maxConnections(2).maxInFlightPerConnection(1).acquireTimeout(Duration.ofSeconds(1)).build(),
+          o -> attempts.getAndIncrement() == 0 ? RouterOsConnection.connect(o, group) : connect(o, closed.port()));
+      pool.start().get(5, TimeUnit.SECONDS);
+      Lease held = pool.acquire().get(5, TimeUnit.SECONDS);
+      CompletableFuture<Lease> lease = pool.acquire();
+      await().until(lease::isDone);
+      assertThat(lease.exceptionNow()).isInstanceOf(PoolExhaustedException.class)
+          .hasCauseInstanceOf(RouterOsConnectionException.class)
+          .hasMessageContaining("lastFailure")
+          .hasMessageContaining("total=1 active=1");
+      held.release();
+    }
+  }
+
+  @Test
+  void shouldRefuseTheWaitingCallersWhenTheConnectTheyWaitForFails() throws Exception {
+    try (ClosedPort closed = new ClosedPort()) {
+      CompletableFuture<RouterOsConnection> firstAttempt = new CompletableFuture<>();
+      AtomicInteger attempts = new AtomicInteger();
+      pool(opts().minConnections(1).maxConnections(1).acquireTimeout(Duration.ofSeconds(10)).build(),
+          o -> attempts.getAndIncrement() == 0 ? firstAttempt : connect(o, closed.port()));
+      pool.start();
+      CompletableFuture<Lease> waiting = pool.acquire();
+      assertThat(waiting).as("the first connect is still under way").isNotDone();
+      firstAttempt.completeExceptionally(new RouterOsConnectionException("router=r1 cannot connect to 127.0.0.1:1: Connection refused"));
+      assertThat(waiting).isDone();
+      assertThat(waiting.exceptionNow()).isInstanceOf(RouterOsConnectionException.class)
+          .hasMessageStartingWith("router=r1 unreachable: cannot connect to 127.0.0.1:1: Connection refused (");
+    }
   }
 
   @Test
