@@ -32,6 +32,7 @@ import io.mikrobill.http.HttpApi;
 import io.mikrobill.http.HttpFallback;
 import io.mikrobill.http.HttpReads;
 import io.mikrobill.http.HttpResponses;
+import io.mikrobill.monitoring.MicrometerPoolMetrics;
 import io.mikrobill.monitoring.Monitoring;
 import io.mikrobill.monitoring.RouterMetrics;
 import io.mikrobill.routeros.router.RouterConfiguration;
@@ -98,11 +99,11 @@ public final class MikroBillApplication {
     Path data = home.resolve(settings.get("DATA_DIR", "data"));
     Files.createDirectories(data);
     startEmbeddedSimulatorIfNeeded();
-    RouterRegistry routers = RouterRegistry.fromConfiguration(new RouterConfiguration(settings));
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    RouterRegistry routers = RouterRegistry.fromConfiguration(new RouterConfiguration(settings), new MicrometerPoolMetrics(metrics));
     closeables.push(routers);
     routers.start().get(settings.integer("ROUTER_START_TIMEOUT", 15_000), java.util.concurrent.TimeUnit.MILLISECONDS);
 
-    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RouterMetrics routerMetrics = new RouterMetrics(routers, metrics);
     closeables.push(routerMetrics);
     routerMetrics.start(Duration.ofMillis(settings.integer("METRICS_POLL_INTERVAL", 30_000)));
