@@ -135,9 +135,16 @@ public final class BrokerSettings {
     return maxRedeliveries;
   }
 
-  /** Deliveries in all, the broker's {@code max-delivery-attempts}. */
+  /**
+   * The broker's {@code max-delivery-attempts}: a backstop ten times the route's own limit. The
+   * route decides what happens to a message (dead-lettered with its reason, or queued again while
+   * its router is down) once it has been delivered {@code JMS_MAX_REDELIVERIES} + 1 times; the
+   * broker dead-letters only a message that no consumer ever settles (one that crashes the
+   * process, say). Deliveries also count when a paused consumer hands back the messages it held,
+   * which is why the backstop is far above the route's limit.
+   */
   public int maxDeliveryAttempts() {
-    return maxRedeliveries + 1;
+    return (maxRedeliveries + 1) * 10;
   }
 
   /** {@code JMS_REDELIVERY_DELAY} (milliseconds): wait before a rolled-back message comes back. */

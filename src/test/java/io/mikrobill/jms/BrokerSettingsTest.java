@@ -22,7 +22,7 @@ class BrokerSettingsTest {
     assertThat(settings.port()).isEqualTo(61616);
     assertThat(settings.dataDir()).isEqualTo(Path.of("data/artemis"));
     assertThat(settings.maxRedeliveries()).isEqualTo(5);
-    assertThat(settings.maxDeliveryAttempts()).isEqualTo(6);
+    assertThat(settings.maxDeliveryAttempts()).isEqualTo(60);
     assertThat(settings.redeliveryDelay()).isEqualTo(Duration.ofSeconds(1));
     assertThat(settings.queue()).isEqualTo("billing.requests");
     assertThat(settings.deadLetterQueue()).isEqualTo("billing.requests.DLQ");
@@ -44,7 +44,7 @@ class BrokerSettingsTest {
     assertThat(settings.password()).contains("s3cret");
     assertThat(settings.securityEnabled()).isTrue();
     assertThat(settings.dataDir()).isEqualTo(Path.of("/var/lib/mikrobill/artemis"));
-    assertThat(settings.maxDeliveryAttempts()).isEqualTo(3);
+    assertThat(settings.maxDeliveryAttempts()).isEqualTo(30);
     assertThat(settings.redeliveryDelay()).isEqualTo(Duration.ofMillis(250));
     assertThat(settings.deadLetterQueue()).isEqualTo("invoices.DLQ");
   }

@@ -45,9 +45,34 @@ class OpenApiDocumentTest {
           problems.add(name + " does not document 400");
         }
       }));
+      Operation create = api.getPaths().get("/api/hotspot/users").getPost();
+      assertThat(schemaJson(api, create.getRequestBody().getContent().values().iterator().next().getSchema()))
+          .contains("username").contains("password").contains("limitUptime");
+      assertThat(schemaJson(api, create.getResponses().get("201").getContent().values().iterator().next().getSchema()))
+          .contains("id").contains("username").contains("router");
+      assertThat(schemaJson(api, create.getResponses().get("409").getContent().values().iterator().next().getSchema()))
+          .contains("recoverySuggestions").contains("severity");
       Operation list = api.getPaths().get("/api/hotspot/users").getGet();
       assertThat(list.getParameters()).extracting(p -> p.getName()).contains("router", "useCache");
       assertThat(problems).isEmpty();
     }
+  }
+
+  /** A schema with its reference resolved, as text, to look for property names in. */
+  private static String schemaJson(OpenAPI api, io.swagger.v3.oas.models.media.Schema<?> schema) {
+    io.swagger.v3.oas.models.media.Schema<?> s = schema;
+    if (s.get$ref() != null) {
+      s = api.getComponents().getSchemas().get(s.get$ref().substring(s.get$ref().lastIndexOf('/') + 1));
+    }
+    StringBuilder b = new StringBuilder(String.valueOf(s.getProperties() == null ? "" : s.getProperties().keySet()));
+    if (s.getProperties() != null) {
+      s.getProperties().values().forEach(p -> {
+        if (p.get$ref() != null) {
+          var inner = api.getComponents().getSchemas().get(p.get$ref().substring(p.get$ref().lastIndexOf('/') + 1));
+          b.append(inner.getProperties() == null ? "" : inner.getProperties().keySet());
+        }
+      });
+    }
+    return b.toString();
   }
 }
