@@ -102,11 +102,11 @@ public final class MikroBillApplication {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RouterRegistry routers = RouterRegistry.fromConfiguration(new RouterConfiguration(settings), new MicrometerPoolMetrics(metrics));
     closeables.push(routers);
-    routers.start().get(settings.integer("ROUTER_START_TIMEOUT", 15_000), java.util.concurrent.TimeUnit.MILLISECONDS);
+    routers.start().get(settings.reader().integer("ROUTER_START_TIMEOUT", 15_000, 1, Integer.MAX_VALUE), java.util.concurrent.TimeUnit.MILLISECONDS);
 
     RouterMetrics routerMetrics = new RouterMetrics(routers, metrics);
     closeables.push(routerMetrics);
-    routerMetrics.start(Duration.ofMillis(settings.integer("METRICS_POLL_INTERVAL", 30_000)));
+    routerMetrics.start(Duration.ofMillis(settings.reader().integer("METRICS_POLL_INTERVAL", 30_000, 1, Integer.MAX_VALUE)));
 
     Main main = new Main();
     main.addOverrideProperty("camel.main.routes-include-pattern", home.resolve("routes").toUri() + "*.yaml");
@@ -133,10 +133,7 @@ public final class MikroBillApplication {
     // Camel 4.18's platform-http runs each HTTP exchange on a Vert.x worker thread until it is
     // answered: HTTP_WORKER_THREADS bounds the HTTP requests in flight (and their threads). The
     // steps behind it are asynchronous, so the CSV and JMS sources hold no thread per command.
-    int workers = settings.integer("HTTP_WORKER_THREADS", 20);
-    if (workers < 1) {
-      throw new IllegalArgumentException("HTTP_WORKER_THREADS must be at least 1, was " + workers);
-    }
+    int workers = settings.reader().integer("HTTP_WORKER_THREADS", 20, 1, 1000);
     main.bind("vertxOptions", new io.vertx.core.VertxOptions().setWorkerPoolSize(workers));
     main.addOverrideProperty("camel.component.platform-http.header-filter-strategy", "#apiHeaderFilter");
     main.bind("profileSync", new io.mikrobill.billing.ProfileSync(routers, validator,
@@ -164,8 +161,8 @@ public final class MikroBillApplication {
     main.addOverrideProperty("BILLING_QUEUE", brokerSettings.queue());
     main.addOverrideProperty("VOUCHER_INBOX", settings.get("VOUCHER_INBOX", data.resolve("inbox/vouchers").toString()));
     main.bind("fileLockRepository", new FileLocks(db.dataSource(), "vouchers-csv-files",
-        Duration.ofMillis(settings.integer("FILE_LOCK_EXPIRY", 60_000)),
-        Duration.ofMillis(settings.integer("FILE_LOCK_MAX_AGE", 3_600_000)), java.time.Clock.systemUTC()));
+        Duration.ofMillis(settings.reader().integer("FILE_LOCK_EXPIRY", 60_000, 1, Integer.MAX_VALUE)),
+        Duration.ofMillis(settings.reader().integer("FILE_LOCK_MAX_AGE", 86_400_000, 1, Integer.MAX_VALUE)), java.time.Clock.systemUTC()));
     main.bind("breakerPause", new BreakerPausePolicy(routers));
     Path outbox = Path.of(settings.get("VOUCHER_OUTBOX", data.resolve("outbox/vouchers").toString()));
     main.addMainListener(new MainListenerSupport() {
@@ -175,7 +172,7 @@ public final class MikroBillApplication {
         RouterOsComponent.bind(context, routers);
         HttpFallback.install(context);
         CsvVoucherImport csv = new CsvVoucherImport(applier, new LedgerVoucherBook(ledger, voucherCounters), outbox,
-            settings.integer("CSV_WINDOW", 16), settings.get("CSV_ROUTER", "default"), settings.integer("CSV_MAX_RETRIES", 8));
+            settings.reader().integer("CSV_WINDOW", 16, 1, 10_000), settings.get("CSV_ROUTER", "default"), settings.reader().integer("CSV_MAX_RETRIES", 8, 0, 1000));
         context.getRegistry().bind("csvVouchers", csv);
         FunctionCounter.builder("mikrotik_csv_files_imported", csv, CsvVoucherImport::filesImported)
             .description("CSV voucher files imported by this instance").register(metrics);
@@ -183,7 +180,7 @@ public final class MikroBillApplication {
             .description("Rows of the CSV voucher files imported by this instance").register(metrics);
         context.getRegistry().bind("jmsRequests", new JmsBillingRequests(applier, context.createProducerTemplate(),
             brokerSettings.queue(), brokerSettings.deadLetterQueue(), brokerSettings.maxRedeliveries(),
-            settings.integer("JMS_APPLY_TIMEOUT", 120_000), settings.integer("CIRCUIT_BREAKER_TIMEOUT", 30_000)));
+            settings.reader().integer("JMS_APPLY_TIMEOUT", 120_000, 1, Integer.MAX_VALUE), settings.integer("CIRCUIT_BREAKER_TIMEOUT", 30_000)));
       }
 
       @Override

@@ -44,6 +44,10 @@ public record ApplyResult(Kind kind, String routerId, String type, String reason
     }
   }
 
+  private static ApplyResult refusedAgain(Kind kind, String reason) {
+    return refused(kind, kind.wireName(), reason, null);
+  }
+
   public static ApplyResult applied(String routerId) {
     return new ApplyResult(Kind.APPLIED, routerId, "ok", null, null);
   }
@@ -68,6 +72,6 @@ public record ApplyResult(Kind kind, String routerId, String type, String reason
 
   static ApplyResult fromOutcome(OutcomeStore.Outcome o) {
     return o.status() == OutcomeStore.Status.APPLIED ? applied(o.routerId())
-        : refused(o.body() == null ? Kind.ROUTER_REFUSED : Kind.parse(o.body()), "refused", o.reason(), null);
+        : refusedAgain(o.body() == null ? Kind.ROUTER_REFUSED : Kind.parse(o.body()), o.reason());
   }
 }

@@ -20,6 +20,16 @@ public final class DatabaseOutcomes implements OutcomeStore {
   }
 
   @Override
+  public Optional<Outcome> claim(String source, String key, String note) {
+    return outcomes.claim(source, key, note).map(DatabaseOutcomes::toOutcome);
+  }
+
+  @Override
+  public void release(String source, String key) {
+    outcomes.release(source, key);
+  }
+
+  @Override
   public void complete(String source, String key, Outcome o) {
     outcomes.complete(source, key, o.status() == Status.APPLIED ? OutcomeStatus.APPLIED : OutcomeStatus.REFUSED,
         o.httpStatus(), o.body(), o.routerId(), o.reason() == null ? null : truncate(o.reason(), 1000));

@@ -25,6 +25,12 @@ public interface OutcomeStore {
    */
   Optional<Outcome> claim(String source, String key);
 
+  /** The same, keeping {@code note} with the claim (in the outcome's reason while it is PENDING). */
+  Optional<Outcome> claim(String source, String key, String note);
+
+  /** Forgets a PENDING claim; a settled outcome stays. */
+  void release(String source, String key);
+
   void complete(String source, String key, Outcome outcome);
 
   /** The outcome recorded under a key, if any. */

@@ -19,6 +19,9 @@ public final class Refusals {
   /** The ending of a request that failed with {@code failure}. */
   public static ApplyResult classify(Throwable failure) {
     Throwable t = cause(failure);
+    if (t instanceof RefusedException r) {
+      return r.result();
+    }
     if (t instanceof ValidationException v) {
       return ApplyResult.refused(ApplyResult.Kind.VALIDATION, ValidationException.TYPE, v.getMessage(), t);
     }
@@ -64,7 +67,7 @@ public final class Refusals {
   public static Throwable cause(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof RouterOsException || c instanceof ValidationException || c instanceof CallNotPermittedException
-          || c instanceof NotFoundException) {
+          || c instanceof NotFoundException || c instanceof RefusedException) {
         return c;
       }
       if (c.getCause() == c) {

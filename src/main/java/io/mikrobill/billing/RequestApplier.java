@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +38,31 @@ public final class RequestApplier {
   private final RequestValidator validator;
   private final ProfileDirectory profiles;
   private final OutcomeStore outcomes;
+  private final Executor bookkeeping;
 
   public RequestApplier(RouterRegistry routers, RequestValidator validator, ProfileDirectory profiles, OutcomeStore outcomes) {
     this.routers = routers;
     this.validator = validator;
     this.profiles = profiles;
     this.outcomes = outcomes;
+    this.bookkeeping = BOOKKEEPING;
   }
+
+  /**
+   * Where outcomes are written once the router answered: never on the router's I/O threads, which
+   * a slow database would stall for every router. The callers' own steps after an outcome (the
+   * voucher ledger, CSV result rows) run here too.
+   */
+  private static final Executor BOOKKEEPING = Executors.newFixedThreadPool(4, new ThreadFactory() {
+    private final AtomicInteger n = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "outcomes-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
+  });
 
   /** A validated request with its command and router. */
   record Prepared(BillingRequest request, Action action, Router router, Map<String, String> fields, Command command) {}
@@ -59,7 +81,7 @@ public final class RequestApplier {
       return CompletableFuture.completedFuture(ApplyResult.fromOutcome(earlier.get()));
     }
     boolean repairing = earlier.isPresent();
-    return execute(p).thenCompose(r -> settle(p, r, repairing)).thenApply(r -> record(p, r));
+    return execute(p).thenCompose(r -> settle(p, r, repairing)).thenApplyAsync(r -> record(p, r), bookkeeping);
   }
 
   /**
@@ -79,7 +101,7 @@ public final class RequestApplier {
       return CompletableFuture.completedFuture(ApplyResult.refused(last.kind(), last.type(),
           "router unreachable after every retry; the change may or may not have been applied: " + last.reason(), null));
     }
-    return findOwn(p).handle((found, e) -> {
+    return findOwn(p).handleAsync((found, e) -> {
       if (e != null) {
         return ApplyResult.refused(ApplyResult.Kind.UNKNOWN, last.type(), "outcome unknown: the router stayed unreachable"
             + " (an attempt may have been applied); send the same request again to settle it: " + last.reason(), null);
@@ -92,7 +114,7 @@ public final class RequestApplier {
         outcomes.complete(request.source().wireName(), request.key(), found.toOutcome());
       }
       return found;
-    });
+    }, bookkeeping);
   }
 
   Prepared prepare(BillingRequest request) {
@@ -161,9 +183,18 @@ public final class RequestApplier {
         request.keyed() ? request.key() : "unkeyed:" + System.identityHashCode(request) + ":" + request.meta().receivedAt());
   }
 
+  /**
+   * Records a final outcome. When the record cannot be written the result still stands (the router
+   * applied it or refused it); the key stays PENDING, and a repeat settles it through the mark.
+   */
   private ApplyResult record(Prepared p, ApplyResult r) {
     if (p.request().keyed() && !r.isTransient()) {
-      outcomes.complete(p.request().source().wireName(), p.request().key(), r.toOutcome());
+      try {
+        outcomes.complete(p.request().source().wireName(), p.request().key(), r.toOutcome());
+      } catch (RuntimeException e) {
+        LOG.warn("source={} key=\"{}\" outcome={} not recorded (a repeat settles it): {}", p.request().source().wireName(),
+            p.request().key(), r.kind().wireName(), e.toString());
+      }
     }
     return r;
   }

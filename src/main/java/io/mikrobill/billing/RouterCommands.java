@@ -37,24 +37,19 @@ public final class RouterCommands {
         }
         yield b.build();
       }
-      case BY_NAME -> Command.builder(userMenu(fields) + "/" + action.command())
+      case BY_NAME -> Command.builder(userMenu(action, fields) + "/" + action.command())
           .attribute("numbers", require(fields, "username")).build();
-      case SESSION -> Command.builder(sessionMenu(fields) + "/remove").attribute("numbers", require(fields, "id")).build();
+      case SESSION -> Command.builder(sessionMenu(action, fields) + "/remove").attribute("numbers", require(fields, "id")).build();
     };
   }
 
-  /** {@code /ip/hotspot/user} or, with {@code type=pppoe}, {@code /ppp/secret}. */
-  public static String userMenu(Map<String, String> fields) {
-    return isPpp(fields) ? "/ppp/secret" : "/ip/hotspot/user";
+  /** The action's user menu: {@code /ip/hotspot/user}, or {@code /ppp/secret} for its PPP variant. */
+  static String userMenu(Action action, Map<String, String> fields) {
+    return action.isPpp(fields) ? "/ppp/secret" : "/ip/hotspot/user";
   }
 
-  static String sessionMenu(Map<String, String> fields) {
-    return isPpp(fields) ? "/ppp/active" : "/ip/hotspot/active";
-  }
-
-  private static boolean isPpp(Map<String, String> fields) {
-    String type = fields.getOrDefault("type", "hotspot");
-    return type.equalsIgnoreCase("pppoe") || type.equalsIgnoreCase("ppp");
+  static String sessionMenu(Action action, Map<String, String> fields) {
+    return action.isPpp(fields) ? "/ppp/active" : "/ip/hotspot/active";
   }
 
   private static Map<String, String> attributes(Map<String, String> fields, boolean skipName) {

@@ -6,9 +6,7 @@ public enum Source {
   CSV("csv"),
   JMS("jms"),
   VOUCHER("voucher"),
-  VOUCHER_REVOKE("voucher-revoke"),
-  SCHEDULER("scheduler"),
-  JAVA("java");
+  VOUCHER_REVOKE("voucher-revoke");
 
   private final String wireName;
 

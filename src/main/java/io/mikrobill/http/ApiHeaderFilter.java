@@ -15,7 +15,7 @@ public final class ApiHeaderFilter extends DefaultHeaderFilterStrategy {
 
   /** Request headers, query parameters and path values the API documents. */
   static final Set<String> INBOUND = Set.of(
-      "content-type", "accept", "idempotency-key", "authorization", "user-agent", "host", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-prefix",
+      "content-type", "accept", "idempotency-key", "authorization", "user-agent", "host", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-prefix", "sec-fetch-site",
       "router", "usecache", "type", "state", "batch", "limit", "offset", "username", "id", "code");
 
   /** Headers an answer may carry. */

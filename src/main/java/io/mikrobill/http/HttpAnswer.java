@@ -5,8 +5,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-/** What the HTTP edge answers: a status, a JSON body (empty for 204) and, for 429 and 503, a Retry-After. */
-record HttpAnswer(int status, String json, Integer retryAfterSeconds, boolean replayed) {
+/**
+ * What the HTTP edge answers: a status, a JSON body (empty for 204) and, for 429 and 503, a
+ * Retry-After; and what the answer does to its Idempotency-Key.
+ */
+record HttpAnswer(int status, String json, Integer retryAfterSeconds, boolean replayed, Binding binding) {
+
+  /** What an answer does to its Idempotency-Key. */
+  enum Binding {
+    /** The request ran and its answer is final: a repeat gets it again. */
+    FINAL,
+    /** The request may have run but its outcome is open (router unavailable, answer lost): a repeat with the same body runs again. */
+    OPEN,
+    /** The request was refused before it ran (bad input): the key is free for a corrected request. */
+    FREE
+  }
+
+  HttpAnswer(int status, String json, Integer retryAfterSeconds, boolean replayed) {
+    this(status, json, retryAfterSeconds, replayed, status < 300 ? Binding.FINAL : Binding.FREE);
+  }
+
+  HttpAnswer bound(Binding b) {
+    return new HttpAnswer(status, json, retryAfterSeconds, replayed, b);
+  }
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,20 +41,12 @@ record HttpAnswer(int status, String json, Integer retryAfterSeconds, boolean re
 
   static HttpAnswer error(ErrorResponse e) {
     HttpAnswer a = of(e.status(), e.toJson());
-    return new HttpAnswer(a.status, a.json, e.retryAfterSeconds(), false);
+    Binding b = e.status() == 429 || e.status() >= 500 ? Binding.OPEN : Binding.FREE;
+    return new HttpAnswer(a.status, a.json, e.retryAfterSeconds(), false, b);
   }
 
   static HttpAnswer error(Throwable failure) {
     return error(ErrorMapper.map(failure));
-  }
-
-  /**
-   * Whether this answer binds its Idempotency-Key: success, or a refusal that a repeat would meet
-   * again (404, 409). Bad input (400, 415, 422) leaves the key free for a corrected retry;
-   * 429, 5xx and unknown outcomes leave it free for a later one.
-   */
-  boolean isFinal() {
-    return status < 300 || status == 404 || status == 409;
   }
 
   /** Sets the status and headers on the exchange and returns the body. */

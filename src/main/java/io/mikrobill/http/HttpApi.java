@@ -27,6 +27,8 @@ import org.apache.camel.Message;
  */
 public final class HttpApi {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpApi.class);
+
   private final RequestApplier applier;
   private final HttpIdempotency idempotency;
   private final VoucherApi vouchers;
@@ -51,7 +53,8 @@ public final class HttpApi {
         return vouchers.create(fields, meta).thenApply(out -> {
           long created = ((Number) out.get("created")).longValue();
           long failed = ((Number) out.get("failed")).longValue();
-          return HttpAnswer.of(failed == 0 ? 201 : created == 0 ? 502 : 207, out);
+          // The batch exists once generated: a repeat gets this summary, never a second batch.
+          return HttpAnswer.of(failed == 0 ? 201 : created == 0 ? 502 : 207, out).bound(HttpAnswer.Binding.FINAL);
         });
       });
     });
@@ -81,15 +84,25 @@ public final class HttpApi {
    */
   CompletableFuture<HttpAnswer> idempotent(Exchange exchange, Map<String, Object> body,
       Function<Map<String, Object>, CompletableFuture<HttpAnswer>> work) {
-    boolean post = "POST".equals(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class));
-    String key = post ? HttpIdempotency.key(exchange) : null;
+    String key = HttpIdempotency.key(exchange);
     String digest = key == null ? null : HttpIdempotency.digest(body);
-    Optional<HttpAnswer> first = idempotency.replay(key, digest);
+    Optional<HttpAnswer> first = idempotency.begin(key, digest);
     if (first.isPresent()) {
       return CompletableFuture.completedFuture(first.get());
     }
-    return work.apply(body).thenApply(a -> {
-      idempotency.remember(key, digest, a);
+    CompletableFuture<HttpAnswer> answer;
+    try {
+      answer = work.apply(body);
+    } catch (RuntimeException refusedBeforeRunning) {
+      idempotency.finish(key, digest, HttpAnswer.error(refusedBeforeRunning));
+      throw refusedBeforeRunning;
+    }
+    return answer.exceptionally(HttpAnswer::error).thenApply(a -> {
+      try {
+        idempotency.finish(key, digest, a);
+      } catch (RuntimeException e) {
+        LOG.warn("http key=\"{}\" answered status={} but its Idempotency-Key was not recorded: {}", key, a.status(), e.toString());
+      }
       return a;
     });
   }
@@ -102,8 +115,7 @@ public final class HttpApi {
     pathValue(m, "id").ifPresent(id -> fields.put("id", id));
     Optional.ofNullable(m.getHeader("type", String.class)).ifPresent(t -> fields.putIfAbsent("type", t));
     Optional.ofNullable(m.getHeader("router", String.class)).ifPresent(r -> fields.putIfAbsent("router", r));
-    String key = HttpIdempotency.key(exchange);
-    BillingRequest request = new BillingRequest(Source.HTTP, key, action.wireName(), fields, meta);
+    BillingRequest request = new BillingRequest(Source.HTTP, HttpIdempotency.key(exchange), action.wireName(), fields, meta);
     return applier.apply(request).thenApply(r -> answer(action, request, r));
   }
 
@@ -126,7 +138,12 @@ public final class HttpApi {
 
   private static HttpAnswer answer(Action action, BillingRequest request, ApplyResult r) {
     if (!r.applied()) {
-      return HttpAnswer.error(ErrorMapper.fromResult(r));
+      HttpAnswer.Binding binding = switch (r.kind()) {
+        case VALIDATION -> HttpAnswer.Binding.FREE;
+        case UNAVAILABLE, UNKNOWN -> HttpAnswer.Binding.OPEN;
+        default -> HttpAnswer.Binding.FINAL;
+      };
+      return HttpAnswer.error(ErrorMapper.fromResult(r)).bound(binding);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     if (action.kind() == Action.Kind.CREATE) {

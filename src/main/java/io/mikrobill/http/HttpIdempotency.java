@@ -10,12 +10,15 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 
 /**
- * {@code Idempotency-Key} on POSTs, as the payment APIs that defined it behave: a repeat with the
- * same body gets the first final answer again (header {@code Idempotent-Replayed}) and changes
- * nothing; a repeat with another body is 422. Only a final answer binds a key: a validation
- * failure, a 429, 502, 503 or an unknown outcome leaves it free, so a corrected or later retry is
- * processed. Answers are kept as {@code http-reply} rows of the outcome store, the request's
- * digest in the reason column; the request's own exactly-once claim is the applier's.
+ * {@code Idempotency-Key} on POSTs, as the payment APIs that defined it behave. A key is tied to
+ * the digest of its request's body as soon as the request starts to run: a repeat with another
+ * body is 422. A request that ran and was answered finally (applied, duplicate, refused by the
+ * router) binds the key: a repeat gets the first answer (header {@code Idempotent-Replayed}) and
+ * changes nothing. One whose outcome is open (429, 502, 503, unknown) keeps the key tied to its
+ * body, so the same request sent again runs again and settles it. One refused before it ran (bad
+ * input) frees the key for a corrected request. Answers are kept as {@code http-reply} rows of the
+ * outcome store with the digest in the reason column; the request's own exactly-once claim is the
+ * applier's.
  */
 final class HttpIdempotency {
 
@@ -29,10 +32,10 @@ final class HttpIdempotency {
     this.outcomes = outcomes;
   }
 
-  /** A request's key: method, path and the client's key; null without the header. */
+  /** A POST's key: method, path and the client's key; null without the header and for other methods. */
   static String key(Exchange exchange) {
     String key = exchange.getMessage().getHeader(HEADER, String.class);
-    if (key == null || key.isBlank()) {
+    if (key == null || key.isBlank() || !"POST".equals(exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class))) {
       return null;
     }
     if (key.length() > 200) {
@@ -53,30 +56,38 @@ final class HttpIdempotency {
     }
   }
 
-  /** The first answer under the key; 422 when the key came with another request. */
-  Optional<HttpAnswer> replay(String key, String digest) {
+  /**
+   * Starts a keyed request: its first final answer when there is one, empty when the request is to
+   * run (the key now tied to {@code digest}); 422 when the key came with another request.
+   */
+  Optional<HttpAnswer> begin(String key, String digest) {
     if (key == null) {
       return Optional.empty();
     }
-    Optional<OutcomeStore.Outcome> first = outcomes.find(SOURCE, key);
-    if (first.isEmpty() || first.get().status() == OutcomeStore.Status.PENDING) {
+    Optional<OutcomeStore.Outcome> first = outcomes.claim(SOURCE, key, DIGEST + digest);
+    if (first.isEmpty()) {
       return Optional.empty();
     }
     if (!(DIGEST + digest).equals(first.get().reason())) {
       throw new HttpRefusal(422, "idempotency-key-reused",
           "this Idempotency-Key was used with a different request; use a new key for a new request");
     }
+    if (first.get().status() == OutcomeStore.Status.PENDING) {
+      return Optional.empty();
+    }
     return Optional.of(new HttpAnswer(first.get().httpStatus(), first.get().body(), null, true));
   }
 
-  /** Keeps a final answer under the key. */
-  void remember(String key, String digest, HttpAnswer answer) {
-    if (key == null || !answer.isFinal()) {
+  /** Settles the key by its answer: kept as final, left tied to the body, or freed. */
+  void finish(String key, String digest, HttpAnswer answer) {
+    if (key == null) {
       return;
     }
-    if (outcomes.claim(SOURCE, key).isEmpty()) {
-      outcomes.complete(SOURCE, key, new OutcomeStore.Outcome(answer.status() < 400 ? OutcomeStore.Status.APPLIED
-          : OutcomeStore.Status.REFUSED, answer.status(), answer.json(), null, DIGEST + digest));
+    switch (answer.binding()) {
+      case FINAL -> outcomes.complete(SOURCE, key, new OutcomeStore.Outcome(answer.status() < 400
+          ? OutcomeStore.Status.APPLIED : OutcomeStore.Status.REFUSED, answer.status(), answer.json(), null, DIGEST + digest));
+      case FREE -> outcomes.release(SOURCE, key);
+      case OPEN -> { }
     }
   }
 }

@@ -34,6 +34,9 @@ public final class HttpReads {
       "sessions", List.of("/ip/hotspot/active", "/ppp/active"),
       "profiles", List.of("/ip/hotspot/user/profile", "/ppp/profile"));
 
+  /** What /api/execute may run: reads. */
+  private static final List<String> READ_VERBS = List.of("print", "get", "getall");
+
   private final RouterRegistry routers;
 
   public HttpReads(RouterRegistry routers) {
@@ -90,6 +93,11 @@ public final class HttpReads {
       if (!command.matches("(/[a-z0-9-]+){1,8}")) {
         throw new IllegalArgumentException("command must be a RouterOS path like /ip/hotspot/user/print, was '" + command + "'");
       }
+      String verb = command.substring(command.lastIndexOf('/') + 1);
+      if (!READ_VERBS.contains(verb)) {
+        throw new HttpRefusal(403, "forbidden", "/api/execute runs read commands only (" + String.join(", ", READ_VERBS)
+            + "); changes go through the typed endpoints, was '" + verb + "'");
+      }
       Router router = router(body.get("router") == null ? "default" : String.valueOf(body.get("router")));
       List<String> words = new ArrayList<>();
       if (body.get("args") instanceof List<?> args) {
@@ -109,6 +117,9 @@ public final class HttpReads {
           timeout = Duration.ofMillis(Long.parseLong(String.valueOf(body.get("timeout"))));
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException("timeout must be a number of milliseconds");
+        }
+        if (timeout.toMillis() < 1 || timeout.toMillis() > 60_000) {
+          throw new IllegalArgumentException("timeout must be 1 to 60000 milliseconds, was " + timeout.toMillis());
         }
       }
       Priority priority = Priority.parse(body.get("priority") == null ? null : String.valueOf(body.get("priority")));

@@ -2,8 +2,10 @@ package io.mikrobill.jms;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.mikrobill.routeros.router.Router;
-import io.mikrobill.routeros.router.RouterEvent;
 import io.mikrobill.routeros.router.RouterRegistry;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Route;
 import org.apache.camel.support.RoutePolicySupport;
 import org.slf4j.Logger;
@@ -13,14 +15,18 @@ import org.slf4j.LoggerFactory;
  * Stops a route's consumer while any router's circuit breaker is not closed, and starts it again
  * when all are: messages wait in the broker instead of using up their redeliveries while a router
  * is down. A half-open breaker keeps the consumer paused: the policy sends the breaker's probe
- * itself (a cheap read through the router's door), so a message is never the probe that fails.
+ * itself (a cheap read through the router's door) every second while it is half-open, so a
+ * message is never the probe that fails. It follows each breaker's own transitions (whatever
+ * CIRCUIT_BREAKER_MONITORING says) and acts on a thread of its own, never on the router's I/O
+ * threads that make the transitions.
  */
 public final class BreakerPausePolicy extends RoutePolicySupport {
 
   private static final Logger LOG = LoggerFactory.getLogger(BreakerPausePolicy.class);
 
   private final RouterRegistry routers;
-  private Runnable unsubscribe;
+  private ScheduledExecutorService worker;
+  private volatile boolean active;
   private boolean paused;
 
   public BreakerPausePolicy(RouterRegistry routers) {
@@ -28,21 +34,34 @@ public final class BreakerPausePolicy extends RoutePolicySupport {
   }
 
   @Override
-  public void onStart(Route route) {
-    unsubscribe = routers.events().subscribe(event -> {
-      if (event.type().equals(RouterEvent.BREAKER_STATE_CHANGE)) {
-        apply(route);
-        routers.all().stream().filter(r -> r.breaker().getState() == CircuitBreaker.State.HALF_OPEN).forEach(Router::probe);
-      }
+  public synchronized void onStart(Route route) {
+    active = true;
+    worker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "breaker-pause-" + route.getRouteId());
+      t.setDaemon(true);
+      return t;
     });
-    apply(route);
+    ScheduledExecutorService w = worker;
+    for (Router r : routers.all()) {
+      r.breaker().getEventPublisher().onStateTransition(e -> {
+        if (active && !w.isShutdown()) {
+          w.execute(() -> apply(route));
+        }
+      });
+    }
+    w.scheduleWithFixedDelay(() -> {
+      routers.all().stream().filter(r -> r.breaker().getState() == CircuitBreaker.State.HALF_OPEN).forEach(Router::probe);
+      apply(route);
+    }, 1, 1, TimeUnit.SECONDS);
+    w.execute(() -> apply(route));
   }
 
   @Override
-  public void onStop(Route route) {
-    if (unsubscribe != null) {
-      unsubscribe.run();
-      unsubscribe = null;
+  public synchronized void onStop(Route route) {
+    active = false;
+    if (worker != null) {
+      worker.shutdownNow();
+      worker = null;
     }
   }
 
@@ -52,6 +71,9 @@ public final class BreakerPausePolicy extends RoutePolicySupport {
   }
 
   private void apply(Route route) {
+    if (!active) {
+      return;
+    }
     try {
       synchronized (this) {
         // Read the states under the lock, so two transitions racing cannot leave a stale verdict last.

@@ -43,6 +43,11 @@ public final class RequestOutcomes {
    * {@link #complete}. Present: someone claimed it first; this is their (maybe still PENDING) row.
    */
   public Optional<RequestOutcome> claim(String source, String key) {
+    return claim(source, key, null);
+  }
+
+  /** The same, keeping {@code note} (e.g. the digest of what the request asked) with the claim. */
+  public Optional<RequestOutcome> claim(String source, String key, String note) {
     InvalidValueException.require("source", source, 16);
     InvalidValueException.require("requestKey", key, 512);
     boolean inserted =
@@ -53,12 +58,13 @@ public final class RequestOutcomes {
               OffsetDateTime now = Jdbc.now(clock);
               try (PreparedStatement insert =
                   connection.prepareStatement(
-                      "insert into request_outcomes(source, request_key, status, created_at,"
-                          + " updated_at) values (?, ?, 'PENDING', ?, ?)")) {
+                      "insert into request_outcomes(source, request_key, status, reason, created_at,"
+                          + " updated_at) values (?, ?, 'PENDING', ?, ?, ?)")) {
                 insert.setString(1, source);
                 insert.setString(2, key);
-                insert.setObject(3, now);
+                insert.setString(3, note);
                 insert.setObject(4, now);
+                insert.setObject(5, now);
                 insert.executeUpdate();
                 return true;
               } catch (SQLException e) {
@@ -72,6 +78,18 @@ public final class RequestOutcomes {
       return Optional.empty();
     }
     return Optional.of(find(source, key).orElseThrow(() -> new UnknownRequestException(source, key)));
+  }
+
+  /** Forgets a claim that is still PENDING (the request was refused before it ran); a settled one stays. */
+  public boolean release(String source, String key) {
+    return Jdbc.withConnection(dataSource, "release request " + source + "/" + key, connection -> {
+      try (PreparedStatement delete = connection.prepareStatement(
+          "delete from request_outcomes where source = ? and request_key = ? and status = 'PENDING'")) {
+        delete.setString(1, source);
+        delete.setString(2, key);
+        return delete.executeUpdate() == 1;
+      }
+    });
   }
 
   /**

@@ -91,7 +91,8 @@ public final class CsvVoucherImport {
     String digest = sha256(file);
     String base = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
     Files.createDirectories(outbox);
-    Path tmp = outbox.resolve(base + ".result.csv.tmp");
+    // Unique per import: another instance that took the file over never writes the same temporary file.
+    Path tmp = outbox.resolve(base + ".result.csv." + java.util.UUID.randomUUID() + ".tmp");
     Path result = outbox.resolve(base + ".result.csv");
     Summary summary = new Summary();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -124,12 +125,15 @@ public final class CsvVoucherImport {
         }
         BigDecimal rowPrice = price;
         f.whenComplete((r, e) -> {
-          ApplyResult res = e != null ? Refusals.classify(e) : r;
-          if (res.applied()) {
-            recordVoucher(fields, rowPrice, digest, res);
+          try {
+            ApplyResult res = e != null ? Refusals.classify(e) : r;
+            if (res.applied()) {
+              recordVoucher(fields, rowPrice, digest, res);
+            }
+            ordered.done(row, String.valueOf(fields.get("username")), res);
+          } finally {
+            slots.release();
           }
-          ordered.done(row, String.valueOf(fields.get("username")), res);
-          slots.release();
         });
         if (row % 1000 == 0) {
           LOG.info("file={} rows={} ok={} error={}", name, row, summary.ok, summary.error);

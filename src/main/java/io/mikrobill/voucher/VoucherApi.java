@@ -4,6 +4,7 @@ import io.mikrobill.billing.Action;
 import io.mikrobill.billing.ApplyResult;
 import io.mikrobill.billing.BillingRequest;
 import io.mikrobill.billing.NotFoundException;
+import io.mikrobill.billing.RefusedException;
 import io.mikrobill.billing.RequestMeta;
 import io.mikrobill.billing.Source;
 import io.mikrobill.billing.RequestApplier;
@@ -35,6 +36,7 @@ import org.apache.camel.Exchange;
 public final class VoucherApi {
 
   private static final int DEFAULT_CODE_LENGTH = 8;
+  private static final int WINDOW = 256;
 
   private final RequestValidator validator;
   private final VoucherLedger ledger;
@@ -75,16 +77,26 @@ public final class VoucherApi {
     generated.forEach(c -> pending.add(new PendingVoucher(c, batch, profile, price, v.router())));
     ledger.insertPending(pending);
 
+    // At most WINDOW creates in flight: a batch of 10,000 must not overflow the router's queues.
     List<CompletableFuture<Map<String, Object>>> results = new ArrayList<>();
-    for (String code : generated) {
-      Map<String, Object> fields = new LinkedHashMap<>();
-      fields.put("username", code);
-      fields.put("password", code);
-      fields.put("profile", profile);
-      fields.put("comment", "voucher " + batch);
-      fields.put("router", v.router());
-      results.add(applier.apply(new BillingRequest(Source.VOUCHER, code, Action.CREATE_HOTSPOT_USER.wireName(), fields, meta))
-          .thenApply(r -> settle(code, price, r)));
+    CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+    List<String> codesInOrder = new ArrayList<>(generated);
+    for (int from = 0; from < codesInOrder.size(); from += WINDOW) {
+      List<String> wave = codesInOrder.subList(from, Math.min(codesInOrder.size(), from + WINDOW));
+      List<CompletableFuture<Map<String, Object>>> waveResults = new ArrayList<>();
+      CompletableFuture<Void> started = previous;
+      for (String code : wave) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("username", code);
+        fields.put("password", code);
+        fields.put("profile", profile);
+        fields.put("comment", "voucher " + batch);
+        fields.put("router", v.router());
+        BillingRequest request = new BillingRequest(Source.VOUCHER, code, Action.CREATE_HOTSPOT_USER.wireName(), fields, meta);
+        waveResults.add(started.thenCompose(x -> applier.apply(request)).thenApply(r -> settle(code, price, r)));
+      }
+      results.addAll(waveResults);
+      previous = CompletableFuture.allOf(waveResults.toArray(CompletableFuture[]::new));
     }
     return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(done -> {
       List<Map<String, Object>> vouchers = results.stream().map(CompletableFuture::join).toList();
@@ -110,6 +122,10 @@ public final class VoucherApi {
       }
       m.put("state", "CREATED");
       m.put("id", r.routerId());
+    } else if (r.isTransient()) {
+      // It may be on the router: the voucher stays PENDING (a revoke removes it either way).
+      m.put("state", "PENDING");
+      m.put("reason", r.reason());
     } else {
       ledger.markFailed(code, r.reason());
       m.put("state", "FAILED");
@@ -157,11 +173,11 @@ public final class VoucherApi {
     String code = exchange.getMessage().getHeader("code", String.class);
     Voucher v = ledger.find(code == null ? "" : code)
         .orElseThrow(() -> new NotFoundException("no such voucher: " + code));
-    if (v.state() == VoucherState.CREATED) {
+    if (v.state() != VoucherState.REVOKED) {
       ApplyResult r = applier.apply(new BillingRequest(Source.VOUCHER_REVOKE, code, Action.REMOVE_USER.wireName(),
           Map.of("username", code, "router", v.router(), "type", "hotspot"), null)).get(2, TimeUnit.MINUTES);
       if (!r.applied() && r.kind() != ApplyResult.Kind.NOT_FOUND) {
-        throw new IllegalStateException("voucher " + code + " could not be removed from the router: " + r.reason());
+        throw new RefusedException(r);
       }
     }
     if (ledger.revoke(code)) {

@@ -175,9 +175,17 @@ class HttpEdgeTest {
 
   @Test
   void shouldReadAndRemoveAUserCreatedOutsideMikroBillWithAShortName() throws Exception {
-    HttpResponse<String> added = app.send("POST", "/api/execute",
-        "{\"command\":\"/ip/hotspot/user/add\",\"args\":[\"=name=ab\",\"=password=x\"]}");
-    assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+    io.netty.channel.nio.NioEventLoopGroup group = new io.netty.channel.nio.NioEventLoopGroup(1);
+    try {
+      io.mikrobill.routeros.client.RouterOsConnection c = io.mikrobill.routeros.client.RouterOsConnection.connect(
+          io.mikrobill.routeros.client.ClientOptions.builder().host("127.0.0.1").port(app.sim.port()).password("pw").build(), group)
+          .get(10, java.util.concurrent.TimeUnit.SECONDS);
+      c.execute(io.mikrobill.routeros.protocol.Command.of("/ip/hotspot/user/add", "=name=ab", "=password=x"))
+          .get(10, java.util.concurrent.TimeUnit.SECONDS);
+      c.close();
+    } finally {
+      group.shutdownGracefully();
+    }
     HttpResponse<String> read = app.send("GET", "/api/hotspot/users/ab", null);
     assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
     assertThat(read.body()).contains("\"username\":\"ab\"");
@@ -219,6 +227,23 @@ class HttpEdgeTest {
     assertThat(retried.statusCode()).as("a 502 does not bind the key: %s", retried.body()).isEqualTo(201);
     assertThat(retried.headers().firstValue("Idempotent-Replayed")).isEmpty();
     assertThat(app.sim.hotspotUsers().stream().filter(u -> "garbled-user".equals(u.get("name")))).hasSize(1);
+  }
+
+  @Test
+  void shouldRunOnlyReadCommandsThroughExecuteAndRefuseCrossSiteWrites() throws Exception {
+    for (String cmd : List.of("/system/reboot", "/user/add", "/ip/hotspot/user/add", "/system/reset-configuration")) {
+      HttpResponse<String> r = app.send("POST", "/api/execute", "{\"command\":\"" + cmd + "\"}");
+      assertThat(r.statusCode()).as(cmd).isEqualTo(403);
+    }
+    assertThat(app.send("POST", "/api/execute", "{\"command\":\"/system/resource/print\",\"timeout\":-5}").statusCode())
+        .isEqualTo(400);
+    assertThat(create("xsite-user").statusCode()).isEqualTo(201);
+    HttpResponse<String> crossSite = app.sendRaw("POST", "/api/hotspot/users/xsite-user/disable", null, null,
+        Map.of("Sec-Fetch-Site", "cross-site"));
+    assertThat(crossSite.statusCode()).isEqualTo(403);
+    assertThat(app.sendRaw("POST", "/api/hotspot/users/xsite-user/disable", "", "text/plain", Map.of()).statusCode())
+        .as("text/plain with an empty body").isEqualTo(415);
+    assertThat(routerUser("xsite-user")).containsEntry("disabled", "false");
   }
 
   @Test
