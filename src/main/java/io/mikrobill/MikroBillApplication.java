@@ -127,7 +127,8 @@ public final class MikroBillApplication {
     };
     RequestValidator validator = new RequestValidator(ValidationSettings.from(settings), sink, "http");
     DatabaseOutcomes outcomes = new DatabaseOutcomes(new RequestOutcomes(db.dataSource()));
-    RequestApplier applier = new RequestApplier(routers, validator, new ProfileDirectory(routers), outcomes);
+    ProfileDirectory profiles = new ProfileDirectory(routers);
+    RequestApplier applier = new RequestApplier(routers, validator, profiles, outcomes);
     main.bind("httpResponses", new HttpResponses());
     main.bind("apiHeaderFilter", new ApiHeaderFilter());
     // Camel 4.18's platform-http runs each HTTP exchange on a Vert.x worker thread until it is
@@ -139,7 +140,7 @@ public final class MikroBillApplication {
     main.bind("profileSync", new io.mikrobill.billing.ProfileSync(routers, validator,
         home.resolve(settings.get("PROFILES_FILE", "profiles.json"))));
     VoucherCounters voucherCounters = voucherCounters(metrics);
-    VoucherApi vouchers = new VoucherApi(validator, ledger, applier, new VoucherCodes(), voucherCounters, routers);
+    VoucherApi vouchers = new VoucherApi(validator, ledger, applier, new VoucherCodes(), voucherCounters, routers, profiles);
     main.bind("vouchers", vouchers);
     main.bind("api", new HttpApi(applier, outcomes, vouchers));
     main.bind("reads", new HttpReads(routers));

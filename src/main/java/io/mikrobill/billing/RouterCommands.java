@@ -120,8 +120,11 @@ public final class RouterCommands {
     return out;
   }
 
-  private static boolean isSecret(String name) {
-    return name.equals("password") || name.endsWith("-password") || name.equals("secret");
+  /** Whether a RouterOS attribute holds a secret: a password, secret, passphrase or key. */
+  public static boolean isSecret(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    return n.contains("password") || n.contains("secret") || n.contains("passphrase") || n.endsWith("-key")
+        || n.equals("key") || n.contains("pre-shared");
   }
 
 

@@ -46,7 +46,8 @@ public final class HttpApi {
   public CompletableFuture<String> vouchers(Exchange exchange) {
     return answer(exchange, () -> {
       Map<String, Object> body = JsonBody.read(exchange, true);
-      return idempotent(exchange, body, b -> {
+      // A second run would issue a second batch: a repeat while the first is open is refused.
+      return idempotent(exchange, body, false, b -> {
         Map<String, Object> fields = new LinkedHashMap<>(b);
         Object priority = fields.remove("priority");
         RequestMeta meta = RequestMeta.of(priority == null ? Priority.NORMAL : Priority.parse(String.valueOf(priority)));
@@ -84,9 +85,14 @@ public final class HttpApi {
    */
   CompletableFuture<HttpAnswer> idempotent(Exchange exchange, Map<String, Object> body,
       Function<Map<String, Object>, CompletableFuture<HttpAnswer>> work) {
+    return idempotent(exchange, body, true, work);
+  }
+
+  private CompletableFuture<HttpAnswer> idempotent(Exchange exchange, Map<String, Object> body, boolean repeatWhileOpen,
+      Function<Map<String, Object>, CompletableFuture<HttpAnswer>> work) {
     String key = HttpIdempotency.key(exchange);
     String digest = key == null ? null : HttpIdempotency.digest(body);
-    Optional<HttpAnswer> first = idempotency.begin(key, digest);
+    Optional<HttpAnswer> first = idempotency.begin(key, digest, repeatWhileOpen);
     if (first.isPresent()) {
       return CompletableFuture.completedFuture(first.get());
     }
@@ -111,8 +117,10 @@ public final class HttpApi {
     Message m = exchange.getMessage();
     Map<String, Object> fields = new LinkedHashMap<>(body);
     RequestMeta meta = meta(fields, exchange);
-    pathValue(m, "username").ifPresent(u -> fields.put("username", u));
-    pathValue(m, "id").ifPresent(id -> fields.put("id", id));
+    if (action.kind() != Action.Kind.CREATE) {
+      PathValues.after(exchange, action.isPpp(fields) ? "secrets" : "users").ifPresent(u -> fields.put("username", u));
+      PathValues.after(exchange, "sessions").ifPresent(id -> fields.put("id", id));
+    }
     Optional.ofNullable(m.getHeader("type", String.class)).ifPresent(t -> fields.putIfAbsent("type", t));
     Optional.ofNullable(m.getHeader("router", String.class)).ifPresent(r -> fields.putIfAbsent("router", r));
     BillingRequest request = new BillingRequest(Source.HTTP, HttpIdempotency.key(exchange), action.wireName(), fields, meta);
@@ -164,9 +172,7 @@ public final class HttpApi {
     return HttpAnswer.of(200, out);
   }
 
-  private static Optional<String> pathValue(Message m, String name) {
-    return Optional.ofNullable(m.getHeader(name, String.class));
-  }
+
 
   /** Runs {@code work} and writes its answer, or the error of whatever it threw, to the exchange. */
   static CompletableFuture<String> answer(Exchange exchange, Work work) {

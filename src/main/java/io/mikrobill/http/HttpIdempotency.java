@@ -61,6 +61,15 @@ final class HttpIdempotency {
    * run (the key now tied to {@code digest}); 422 when the key came with another request.
    */
   Optional<HttpAnswer> begin(String key, String digest) {
+    return begin(key, digest, true);
+  }
+
+  /**
+   * The same; with {@code repeatWhileOpen} false, a repeat while the first request is still open
+   * (running, or its answer lost) is refused with 409 instead of running again: for requests that
+   * a second run would not settle but repeat, such as a voucher batch.
+   */
+  Optional<HttpAnswer> begin(String key, String digest, boolean repeatWhileOpen) {
     if (key == null) {
       return Optional.empty();
     }
@@ -73,6 +82,10 @@ final class HttpIdempotency {
           "this Idempotency-Key was used with a different request; use a new key for a new request");
     }
     if (first.get().status() == OutcomeStore.Status.PENDING) {
+      if (!repeatWhileOpen) {
+        throw new HttpRefusal(409, "in-progress", "a request with this Idempotency-Key is still running (or its answer was"
+            + " lost); ask again shortly for its answer, or send a new request with a new key");
+      }
       return Optional.empty();
     }
     return Optional.of(new HttpAnswer(first.get().httpStatus(), first.get().body(), null, true));

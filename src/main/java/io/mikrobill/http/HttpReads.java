@@ -54,7 +54,7 @@ public final class HttpReads {
       Router router = router(m.getHeader("router", "default", String.class));
       boolean useCache = !"false".equalsIgnoreCase(m.getHeader("useCache", "true", String.class)) && !what.equals("sessions");
       boolean profiles = what.equals("profiles");
-      String username = m.getHeader("username", String.class);
+      String username = PathValues.after(exchange, what.equals("pppoe-secrets") ? "secrets" : "users").orElse(null);
       if (menus.size() == 1) {
         Command.Builder b = Command.builder(menus.get(0) + "/print");
         if (username != null) {
@@ -106,6 +106,10 @@ public final class HttpReads {
           if (w.length() > 4096 || !(w.startsWith("=") || w.startsWith("?"))) {
             throw new IllegalArgumentException("each arg must start with '=' or '?' and be at most 4096 characters");
           }
+          if (w.startsWith("?") && RouterCommands.isSecret(queriedField(w))) {
+            // A query on a secret would tell a caller whether a guessed password is right.
+            throw new HttpRefusal(403, "forbidden", "queries on password and key fields are refused");
+          }
           words.add(w);
         }
       } else if (body.get("args") != null) {
@@ -133,6 +137,16 @@ public final class HttpReads {
         return HttpAnswer.of(200, out);
       });
     });
+  }
+
+  /** The field a query word tests: {@code ?password=x}, {@code ?-password}, {@code ?>bytes=5} name theirs. */
+  private static String queriedField(String word) {
+    String w = word.substring(1);
+    while (!w.isEmpty() && "-=<>#".indexOf(w.charAt(0)) >= 0) {
+      w = w.substring(1);
+    }
+    int eq = w.indexOf('=');
+    return eq < 0 ? w : w.substring(0, eq);
   }
 
   private Router router(String name) {

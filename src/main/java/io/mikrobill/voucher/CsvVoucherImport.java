@@ -95,6 +95,20 @@ public final class CsvVoucherImport {
     Path tmp = outbox.resolve(base + ".result.csv." + java.util.UUID.randomUUID() + ".tmp");
     Path result = outbox.resolve(base + ".result.csv");
     Summary summary = new Summary();
+    try {
+      writeResult(file, name, digest, tmp, summary);
+      Files.move(tmp, result, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    files.incrementAndGet();
+    rows.addAndGet(summary.ok + summary.error);
+    LOG.info("file={} done rows={} ok={} error={} result={}", name, summary.ok + summary.error, summary.ok, summary.error, result);
+    return summary;
+  }
+
+  private void writeResult(Path file, String name, String digest, Path tmp, Summary summary)
+      throws IOException, InterruptedException {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
             .setIgnoreEmptyLines(true).get().parse(in);
@@ -102,53 +116,60 @@ public final class CsvVoucherImport {
         CSVPrinter out = new CSVPrinter(w, CSVFormat.DEFAULT)) {
       out.printRecord(RESULT_HEADER);
       List<String> header = parser.getHeaderNames();
-      if (!header.containsAll(List.of("username", "password"))) {
-        throw new IllegalArgumentException("file " + name + ": header must be " + String.join(",", HEADER) + ", was " + header);
+      if (header.containsAll(List.of("username", "password"))) {
+        importRows(parser, out, summary, digest, name);
+      } else {
+        // The whole file is refused, with its reason in the result file the sender reads.
+        String reason = "the header must be " + String.join(",", HEADER) + " (username and password at least), was "
+            + (header.isEmpty() ? "empty" : String.join(",", header));
+        LOG.warn("file={} refused: {}", name, reason);
+        out.printRecord(List.of("0", "", "error", "", reason));
+        summary.error++;
+        out.flush();
       }
-      Ordered ordered = new Ordered(out, summary);
-      Semaphore slots = new Semaphore(window);
-      long rowNo = 0;
-      for (CSVRecord rec : parser) {
-        long row = ++rowNo;
-        slots.acquire();
-        Map<String, Object> fields = fields(rec);
-        BigDecimal price;
-        CompletableFuture<ApplyResult> f;
-        try {
-          price = price(rec);
-          BillingRequest request = new BillingRequest(Source.CSV, digest + ":" + row, Action.CREATE_HOTSPOT_USER.wireName(), fields,
-              RequestMeta.of(Priority.NORMAL).withPrice(price));
-          f = applyWithRetry(request, 0);
-        } catch (RuntimeException e) {
-          price = BigDecimal.ZERO;
-          f = CompletableFuture.completedFuture(Refusals.classify(e));
-        }
-        BigDecimal rowPrice = price;
-        f.whenComplete((r, e) -> {
-          try {
-            ApplyResult res = e != null ? Refusals.classify(e) : r;
-            if (res.applied()) {
-              recordVoucher(fields, rowPrice, digest, res);
-            }
-            ordered.done(row, String.valueOf(fields.get("username")), res);
-          } finally {
-            slots.release();
-          }
-        });
-        if (row % 1000 == 0) {
-          LOG.info("file={} rows={} ok={} error={}", name, row, summary.ok, summary.error);
-        }
-      }
-      if (!slots.tryAcquire(window, 10, TimeUnit.MINUTES)) {
-        throw new IOException("file " + name + ": rows still in flight after 10 minutes");
-      }
-      ordered.flushAll();
     }
-    Files.move(tmp, result, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    files.incrementAndGet();
-    rows.addAndGet(summary.ok + summary.error);
-    LOG.info("file={} done rows={} ok={} error={} result={}", name, summary.ok + summary.error, summary.ok, summary.error, result);
-    return summary;
+  }
+
+  private void importRows(CSVParser parser, CSVPrinter out, Summary summary, String digest, String name)
+      throws IOException, InterruptedException {
+    Ordered ordered = new Ordered(out, summary);
+    Semaphore slots = new Semaphore(window);
+    long rowNo = 0;
+    for (CSVRecord rec : parser) {
+      long row = ++rowNo;
+      slots.acquire();
+      Map<String, Object> fields = fields(rec);
+      BigDecimal price;
+      CompletableFuture<ApplyResult> f;
+      try {
+        price = price(rec);
+        BillingRequest request = new BillingRequest(Source.CSV, digest + ":" + row, Action.CREATE_HOTSPOT_USER.wireName(), fields,
+            RequestMeta.of(Priority.NORMAL).withPrice(price));
+        f = applyWithRetry(request, 0);
+      } catch (RuntimeException e) {
+        price = BigDecimal.ZERO;
+        f = CompletableFuture.completedFuture(Refusals.classify(e));
+      }
+      BigDecimal rowPrice = price;
+      f.whenComplete((r, e) -> {
+        try {
+          ApplyResult res = e != null ? Refusals.classify(e) : r;
+          if (res.applied()) {
+            recordVoucher(fields, rowPrice, digest, res);
+          }
+          ordered.done(row, String.valueOf(fields.get("username")), res);
+        } finally {
+          slots.release();
+        }
+      });
+      if (row % 1000 == 0) {
+        LOG.info("file={} rows={} ok={} error={}", name, row, summary.ok, summary.error);
+      }
+    }
+    if (!slots.tryAcquire(window, 10, TimeUnit.MINUTES)) {
+      throw new IOException("file " + name + ": rows still in flight after 10 minutes");
+    }
+    ordered.flushAll();
   }
 
   /**

@@ -4,6 +4,7 @@ import io.mikrobill.billing.Action;
 import io.mikrobill.billing.ApplyResult;
 import io.mikrobill.billing.BillingRequest;
 import io.mikrobill.billing.NotFoundException;
+import io.mikrobill.billing.ProfileDirectory;
 import io.mikrobill.billing.RefusedException;
 import io.mikrobill.billing.RequestMeta;
 import io.mikrobill.billing.Source;
@@ -44,10 +45,12 @@ public final class VoucherApi {
   private final VoucherCodes codes;
   private final VoucherCounters counters;
   private final RouterRegistry routers;
+  private final ProfileDirectory profiles;
 
   public VoucherApi(RequestValidator validator, VoucherLedger ledger, RequestApplier applier, VoucherCodes codes,
-      VoucherCounters counters, RouterRegistry routers) {
+      VoucherCounters counters, RouterRegistry routers, ProfileDirectory profiles) {
     this.routers = routers;
+    this.profiles = profiles;
     this.validator = validator;
     this.ledger = ledger;
     this.applier = applier;
@@ -61,7 +64,10 @@ public final class VoucherApi {
    * counts, every voucher with its state).
    */
   public CompletableFuture<Map<String, Object>> create(Map<String, Object> body, RequestMeta meta) {
-    ValidatedRequest v = validator.forSource("http").validate("createVouchers", body == null ? Map.of() : body);
+    Map<String, Object> asked = body == null ? Map.of() : body;
+    String routerName = asked.get("router") == null ? "default" : String.valueOf(asked.get("router"));
+    ValidatedRequest v = validator.forSource("http").validate("createVouchers", asked,
+        profiles == null ? null : p -> profiles.exists(routerName, false, p));
     int count = Integer.parseInt(v.fields().get("count"));
     String profile = v.fields().get("profile");
     BigDecimal price = v.fields().get("price") == null ? BigDecimal.ZERO : new BigDecimal(v.fields().get("price"));
@@ -170,7 +176,7 @@ public final class VoucherApi {
 
   /** DELETE /api/vouchers/{code}: removes the user from the router, then marks the voucher revoked. */
   public void revoke(Exchange exchange) throws Exception {
-    String code = exchange.getMessage().getHeader("code", String.class);
+    String code = io.mikrobill.http.PathValues.after(exchange, "vouchers").orElse(null);
     Voucher v = ledger.find(code == null ? "" : code)
         .orElseThrow(() -> new NotFoundException("no such voucher: " + code));
     if (v.state() != VoucherState.REVOKED) {

@@ -159,11 +159,16 @@ class HttpEdgeTest {
     assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
     HttpResponse<String> retry = app.send("POST", "/api/vouchers", body, key);
     assertThat(retry.body()).isEqualTo(first.body());
-    assertThat(app.send("GET", "/api/vouchers?limit=1000", null).body().split("\"code\"", -1)).hasSize(4);
+    Matcher batch = Pattern.compile("\"batchId\":\"([^\"]+)\"").matcher(first.body());
+    assertThat(batch.find()).isTrue();
+    assertThat(app.send("GET", "/api/vouchers?limit=1000&batch=" + batch.group(1), null).body().split("\"code\"", -1)).hasSize(4);
+    double createdBefore = metric("mikrotik_vouchers_created_total");
+    double revenueBefore = metric("mikrotik_revenue_total");
+    assertThat(app.send("POST", "/api/vouchers", body, Map.of("Idempotency-Key", "batch-2")).statusCode()).isEqualTo(201);
     double created = metric("mikrotik_vouchers_created_total");
     double revenue = metric("mikrotik_revenue_total");
-    assertThat(created).isEqualTo(3.0);
-    assertThat(revenue).isEqualTo(7.5);
+    assertThat(created - createdBefore).isEqualTo(3.0);
+    assertThat(revenue - revenueBefore).isEqualTo(7.5);
 
     Matcher code = Pattern.compile("\"code\":\"([A-Z0-9]+)\"").matcher(first.body());
     assertThat(code.find()).isTrue();
@@ -244,6 +249,56 @@ class HttpEdgeTest {
     assertThat(app.sendRaw("POST", "/api/hotspot/users/xsite-user/disable", "", "text/plain", Map.of()).statusCode())
         .as("text/plain with an empty body").isEqualTo(415);
     assertThat(routerUser("xsite-user")).containsEntry("disabled", "false");
+  }
+
+  @Test
+  void shouldTakeTheUserFromThePathOrBodyNeverFromAQueryParameterOrHeader() throws Exception {
+    HttpResponse<String> created = app.sendRaw("POST", "/api/hotspot/users?username=qq0001",
+        "{\"username\":\"body-user\",\"password\":\"secret123\"}", "application/json", Map.of("username", "hh0001"));
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(routerUser("body-user")).isNotNull();
+    assertThat(routerUser("qq0001")).isNull();
+    assertThat(routerUser("hh0001")).isNull();
+    assertThat(app.sendRaw("POST", "/api/hotspot/users/body-user/disable?username=other", null, null, Map.of()).statusCode())
+        .isEqualTo(200);
+    assertThat(routerUser("body-user")).containsEntry("disabled", "true");
+    assertThat(app.send("DELETE", "/api/hotspot/users/body-user%20", null).statusCode()).as("a padded path value").isEqualTo(400);
+    assertThat(routerUser("body-user")).isNotNull();
+  }
+
+  @Test
+  void shouldIssueOneBatchForConcurrentVoucherPostsUnderOneKey() throws Exception {
+    String body = "{\"count\":1,\"profile\":\"default\",\"price\":\"1.00\"}";
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      answers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return app.send("POST", "/api/vouchers", body, Map.of("Idempotency-Key", "concurrent-batch"));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
+    java.util.Set<String> batches = new java.util.HashSet<>();
+    for (var a : answers) {
+      HttpResponse<String> r = a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(r.statusCode()).as(r.body()).isIn(201, 409);
+      Matcher m = Pattern.compile("\"batchId\":\"([^\"]+)\"").matcher(r.body());
+      if (m.find()) {
+        batches.add(m.group(1));
+      }
+    }
+    assertThat(batches).hasSize(1);
+    assertThat(app.send("POST", "/api/vouchers", body, Map.of("Idempotency-Key", "concurrent-batch")).body())
+        .contains(batches.iterator().next());
+  }
+
+  @Test
+  void shouldRefuseQueriesOnSecretsAndVouchersForAnUnknownProfile() throws Exception {
+    assertThat(app.send("POST", "/api/execute", "{\"command\":\"/ip/hotspot/user/print\",\"args\":[\"?password=secret123\"]}")
+        .statusCode()).isEqualTo(403);
+    HttpResponse<String> unknownProfile = app.send("POST", "/api/vouchers", "{\"count\":1,\"profile\":\"nosuchprof\"}");
+    assertThat(unknownProfile.statusCode()).as(unknownProfile.body()).isEqualTo(400);
   }
 
   @Test

@@ -199,6 +199,20 @@ class PipelineEndToEndTest {
   }
 
   @Test
+  void shouldRefuseAFileWithABadHeaderWithItsReasonInTheResultFile() throws Exception {
+    Path inbox = home.resolve("data/inbox/vouchers");
+    Files.createDirectories(inbox);
+    Files.writeString(inbox.resolve("badheader.tmp"), "user,pass\nx,y\n");
+    Files.move(inbox.resolve("badheader.tmp"), inbox.resolve("badheader.csv"));
+    Path result = home.resolve("data/outbox/vouchers/badheader.result.csv");
+    await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(result));
+    assertThat(Files.readAllLines(result).get(1)).startsWith("0,,error,,\"the header must be");
+    try (var left = Files.list(home.resolve("data/outbox/vouchers"))) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @Test
   void shouldGenerateVouchersRecordTheLedgerAndRevokeOne() throws Exception {
     HttpResponse<String> r = app.send("POST", "/api/vouchers", "{\"count\":5,\"profile\":\"default\",\"price\":\"1.50\",\"prefix\":\"HS\",\"codeLength\":8}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
