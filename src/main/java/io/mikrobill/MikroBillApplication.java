@@ -171,7 +171,7 @@ public final class MikroBillApplication {
       public void beforeConfigure(BaseMainSupport m) {
         CamelContext context = m.getCamelContext();
         RouterOsComponent.bind(context, routers);
-        HttpFallback.install(context);
+        HttpFallback.install(context, settings.integer("PORT", 3000));
         CsvVoucherImport csv = new CsvVoucherImport(applier, new LedgerVoucherBook(ledger, voucherCounters), outbox,
             settings.reader().integer("CSV_WINDOW", 16, 1, 10_000), settings.get("CSV_ROUTER", "default"), settings.reader().integer("CSV_MAX_RETRIES", 8, 0, 1000));
         context.getRegistry().bind("csvVouchers", csv);

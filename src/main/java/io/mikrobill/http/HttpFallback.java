@@ -22,9 +22,33 @@ public final class HttpFallback extends EventNotifierSupport {
     this.context = context;
   }
 
-  /** Installs the fallback as soon as the context's HTTP server exists. */
-  public static void install(CamelContext context) {
-    context.getManagementStrategy().addEventNotifier(new HttpFallback(context));
+  /**
+   * Installs the fallback as soon as the HTTP server on {@code port} has its router. The server
+   * binds its router and then listens, with no event in between; a watcher polls for the router
+   * every millisecond from the start, so the fallback is there before the first request is
+   * accepted. Camel's events are a second chance.
+   */
+  public static void install(CamelContext context, int port) {
+    HttpFallback fallback = new HttpFallback(context);
+    context.getManagementStrategy().addEventNotifier(fallback);
+    Thread watcher = new Thread(() -> {
+      long end = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+      String name = VertxPlatformHttpRouter.getRouterNameFromPort(port);
+      while (!fallback.installed && System.nanoTime() < end) {
+        try {
+          VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context, name);
+          if (router != null) {
+            fallback.installOn(router);
+            return;
+          }
+        } catch (RuntimeException notYet) {
+          // the registry may not answer yet
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+      }
+    }, "http-fallback-watcher");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   @Override
@@ -39,9 +63,12 @@ public final class HttpFallback extends EventNotifierSupport {
     }
     MainHttpServer server = context.hasService(MainHttpServer.class);
     VertxPlatformHttpRouter router = server == null ? null : server.getRouter();
-    if (router == null) {
-      return;
+    if (router != null) {
+      installOn(router);
     }
+  }
+
+  private void installOn(VertxPlatformHttpRouter router) {
     synchronized (this) {
       if (installed) {
         return;
