@@ -1,9 +1,5 @@
 package io.mikrobill.billing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -21,13 +17,9 @@ public final class RequestMark {
   private RequestMark() {}
 
   public static String of(String source, String key) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest((source + "\u0000" + key).getBytes(StandardCharsets.UTF_8));
-      return "mb:" + HexFormat.of().formatHex(d, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-    }
+    return "mb:" + Digests.sha256Hex(source + "\u0000" + key).substring(0, 12);
   }
+
 
   /** The fields with the mark appended to the comment. */
   static Map<String, String> stamp(Map<String, String> fields, String mark) {

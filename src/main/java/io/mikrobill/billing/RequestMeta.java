@@ -18,6 +18,26 @@ public record RequestMeta(String principal, String clientAddress, Priority prior
     receivedAt = receivedAt == null ? Instant.now() : receivedAt;
   }
 
+  /**
+   * Takes the metadata a source's fields may carry ({@code priority}, {@code price}, {@code
+   * requestId}) out of {@code fields}, so only router fields are left; {@code fallback} is the
+   * priority when the fields name none (a JMS message's own priority, say).
+   */
+  public static RequestMeta takeFrom(java.util.Map<String, Object> fields, Priority fallback) {
+    Object priority = fields.remove("priority");
+    Object price = fields.remove("price");
+    Object requestId = fields.remove("requestId");
+    RequestMeta meta = of(priority != null ? Priority.parse(String.valueOf(priority)) : fallback);
+    if (price != null) {
+      try {
+        meta = meta.withPrice(new BigDecimal(String.valueOf(price)));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("price must be a decimal number, was '" + price + "'");
+      }
+    }
+    return meta.withRequestId(requestId == null ? null : String.valueOf(requestId));
+  }
+
   public static RequestMeta of(Priority priority) {
     return new RequestMeta(null, null, priority, null, null, null);
   }

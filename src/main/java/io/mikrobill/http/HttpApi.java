@@ -9,7 +9,6 @@ import io.mikrobill.billing.RequestMeta;
 import io.mikrobill.billing.Source;
 import io.mikrobill.routeros.flow.Priority;
 import io.mikrobill.voucher.VoucherApi;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +49,8 @@ public final class HttpApi {
       return idempotent(exchange, body, false, b -> {
         Map<String, Object> fields = new LinkedHashMap<>(b);
         Object priority = fields.remove("priority");
-        RequestMeta meta = RequestMeta.of(priority == null ? Priority.NORMAL : Priority.parse(String.valueOf(priority)));
+        RequestMeta meta = RequestMeta.of(priority == null ? Priority.NORMAL : Priority.parse(String.valueOf(priority)))
+            .withClient(null, exchange.getMessage().getHeader("CamelVertxPlatformHttpRemoteAddress", String.class));
         return vouchers.create(fields, meta).thenApply(out -> {
           long created = ((Number) out.get("created")).longValue();
           long failed = ((Number) out.get("failed")).longValue();
@@ -129,20 +129,10 @@ public final class HttpApi {
 
   /** Metadata the body may carry besides router fields: priority, price, requestId. */
   static RequestMeta meta(Map<String, Object> fields, Exchange exchange) {
-    Object priority = fields.remove("priority");
-    Object price = fields.remove("price");
-    Object requestId = fields.remove("requestId");
-    RequestMeta meta = RequestMeta.of(priority == null ? Priority.NORMAL : Priority.parse(String.valueOf(priority)));
-    if (price != null) {
-      try {
-        meta = meta.withPrice(new BigDecimal(String.valueOf(price)));
-      } catch (NumberFormatException e) {
-        throw new HttpRefusal(400, "bad-request", "price must be a decimal number, was '" + price + "'");
-      }
-    }
     String client = exchange.getMessage().getHeader("CamelVertxPlatformHttpRemoteAddress", String.class);
-    return meta.withRequestId(requestId == null ? null : String.valueOf(requestId)).withClient(null, client);
+    return RequestMeta.takeFrom(fields, Priority.NORMAL).withClient(null, client);
   }
+
 
   private static HttpAnswer answer(Action action, BillingRequest request, ApplyResult r) {
     if (!r.applied()) {

@@ -1,10 +1,7 @@
 package io.mikrobill.http;
 
+import io.mikrobill.billing.Digests;
 import io.mikrobill.billing.OutcomeStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -48,13 +45,12 @@ final class HttpIdempotency {
   /** The digest of what a request asks (its JSON body as parsed, so formatting does not matter). */
   static String digest(Map<String, Object> body) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(
-          HttpAnswer.JSON.writeValueAsString(new java.util.TreeMap<>(body)).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d);
-    } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      return Digests.sha256Hex(HttpAnswer.JSON.writeValueAsString(new java.util.TreeMap<>(body)));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot digest a request", e);
     }
   }
+
 
   /**
    * Starts a keyed request: its first final answer when there is one, empty when the request is to

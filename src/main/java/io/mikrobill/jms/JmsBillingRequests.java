@@ -3,11 +3,11 @@ package io.mikrobill.jms;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mikrobill.billing.ApplyResult;
 import io.mikrobill.billing.BillingRequest;
+import io.mikrobill.billing.Digests;
 import io.mikrobill.billing.Refusals;
 import io.mikrobill.billing.RequestApplier;
 import io.mikrobill.billing.RequestMeta;
 import io.mikrobill.billing.Source;
-import java.math.BigDecimal;
 import io.mikrobill.routeros.flow.Priority;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -127,24 +127,13 @@ public final class JmsBillingRequests {
    * requestId are metadata, not router fields; the key is the requestId, else the message's id.
    */
   private static BillingRequest request(Exchange exchange, String action, Map<String, Object> fields, String messageId) {
-    Object priority = fields.remove("priority");
-    Object price = fields.remove("price");
-    Object requestId = fields.remove("requestId");
     Integer jmsPriority = exchange.getMessage().getHeader("JMSPriority", Integer.class);
-    Priority p = priority != null ? Priority.parse(String.valueOf(priority))
-        : jmsPriority != null ? Priority.fromJms(jmsPriority) : Priority.NORMAL;
-    RequestMeta meta = RequestMeta.of(p).withRequestId(requestId == null ? null : String.valueOf(requestId));
-    if (price != null) {
-      try {
-        meta = meta.withPrice(new BigDecimal(String.valueOf(price)));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("price must be a decimal number, was '" + price + "'");
-      }
-    }
+    RequestMeta meta = RequestMeta.takeFrom(fields, jmsPriority != null ? Priority.fromJms(jmsPriority) : Priority.NORMAL);
     String carried = exchange.getMessage().getHeader(KEY_HEADER, String.class);
-    String key = requestId != null ? "id:" + requestId : carried != null ? carried : "msg:" + messageId;
+    String key = meta.requestId() != null ? "id:" + meta.requestId() : carried != null ? carried : "msg:" + messageId;
     return new BillingRequest(Source.JMS, key, action, fields, meta);
   }
+
 
   /** The broker's id of the message: the same on every redelivery, so it keys the message's outcome. */
   static String messageId(Exchange exchange) {
@@ -165,17 +154,9 @@ public final class JmsBillingRequests {
     // millisecond should set requestId.
     long ts = exchange.getMessage().getHeader("JMSTimestamp", 0L, Long.class);
     String body = exchange.getMessage().getBody(String.class);
-    return "ts:" + ts + ":" + sha256(body == null ? "" : body);
+    return "ts:" + ts + ":" + Digests.sha256Hex(body == null ? "" : body);
   }
 
-  private static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static int deliveryCount(Exchange exchange) {
     try {

@@ -3,6 +3,7 @@ package io.mikrobill.voucher;
 import io.mikrobill.billing.Action;
 import io.mikrobill.billing.ApplyResult;
 import io.mikrobill.billing.BillingRequest;
+import io.mikrobill.billing.Digests;
 import io.mikrobill.billing.Refusals;
 import io.mikrobill.billing.RequestApplier;
 import io.mikrobill.billing.RequestMeta;
@@ -10,17 +11,12 @@ import io.mikrobill.billing.Source;
 import io.mikrobill.routeros.flow.Priority;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +84,7 @@ public final class CsvVoucherImport {
 
   /** Imports {@code file} (named {@code name}); returns the counts. */
   public Summary importFile(Path file, String name) throws IOException, InterruptedException {
-    String digest = sha256(file);
+    String digest = Digests.sha256Hex(file);
     String base = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
     Files.createDirectories(outbox);
     // Unique per import: another instance that took the file over never writes the same temporary file.
@@ -231,17 +227,6 @@ public final class CsvVoucherImport {
     }
   }
 
-  static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      byte[] buf = new byte[65536];
-      while (in.read(buf) >= 0) {
-        // reading feeds the digest
-      }
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-    }
-  }
 
   /** Counts of a finished file. */
   public static final class Summary {
