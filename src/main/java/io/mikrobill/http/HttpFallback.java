@@ -10,7 +10,8 @@ import org.apache.camel.support.EventNotifierSupport;
 /**
  * Answers what no route answers, in the API's JSON: 503 with {@code Retry-After} while the
  * application is still starting (the HTTP server listens before the routes exist, and a client
- * that got a 404 then would give up on a valid request), 404 once every route is started.
+ * that got a 404 then would give up on a valid request), 406 for a client that accepts no JSON,
+ * 404 otherwise once every route is started.
  * Installed on the HTTP server's router as its last route, as soon as the server exists.
  */
 public final class HttpFallback extends EventNotifierSupport {
@@ -77,11 +78,17 @@ public final class HttpFallback extends EventNotifierSupport {
     }
     router.route().order(Integer.MAX_VALUE).handler(ctx -> {
       boolean started = context.getStatus().isStarted();
-      ErrorResponse e = started
-          ? new ErrorResponse(404, "not-found", "no such endpoint: " + ctx.request().method() + " " + ctx.request().path(),
-              "low", List.of("See /api/openapi.json for the API's endpoints"), null, null)
-          : new ErrorResponse(503, "starting", "MikroBill is starting; retry in a second", "low",
-              List.of("Retry after the delay given"), null, 1);
+      String accept = ctx.request().getHeader("Accept");
+      // The API's routes produce JSON only: a client that accepts no JSON matches none of them.
+      boolean wantsOtherThanJson = accept != null && !accept.isBlank() && !accept.contains("json") && !accept.contains("*/*");
+      ErrorResponse e = !started
+          ? new ErrorResponse(503, "starting", "MikroBill is starting; retry in a second", "low",
+              List.of("Retry after the delay given"), null, 1)
+          : wantsOtherThanJson
+          ? new ErrorResponse(406, "not-acceptable", "the API answers application/json only", "low",
+              List.of("Send Accept: application/json (or none)"), null, null)
+          : new ErrorResponse(404, "not-found", "no such endpoint: " + ctx.request().method() + " " + ctx.request().path(),
+              "low", List.of("See /api/openapi.json for the API's endpoints"), null, null);
       HttpAnswer a = HttpAnswer.error(e);
       ctx.response().setStatusCode(a.status()).putHeader("Content-Type", "application/json");
       if (a.retryAfterSeconds() != null) {

@@ -59,6 +59,9 @@ class StartupTest {
       HttpResponse<String> missing = app.send("GET", "/api/no-such-thing", null);
       assertThat(missing.statusCode()).isEqualTo(404);
       assertThat(missing.body()).contains("\"error\"").contains("no such endpoint");
+      HttpResponse<String> html = app.sendRaw("GET", "/api/hotspot/users", null, null, Map.of("Accept", "text/html"));
+      assertThat(html.statusCode()).isEqualTo(406);
+      assertThat(html.body()).contains("application/json only");
     }
   }
 }
