@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import io.mikrobill.config.SettingsReader;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -103,9 +102,10 @@ public final class DatabaseSettings {
 
   /** The same settings with another pool size, checked as {@code DATABASE_POOL_SIZE} is. */
   public DatabaseSettings withPoolSize(int size) {
-    return new DatabaseSettings(
-        kind, jdbcUrl, username, password, poolSize(new SettingsReader(Map.of(POOL_SIZE, Integer.toString(size))::get)),
-        poolTimeout);
+    if (size < 1 || size > MAX_POOL_SIZE) {
+      throw new InvalidDatabaseSettingException(POOL_SIZE + "=" + size + " refused: must be 1 to " + MAX_POOL_SIZE + ", was " + size);
+    }
+    return new DatabaseSettings(kind, jdbcUrl, username, password, size, poolTimeout);
   }
 
   private static String value(Function<String, String> lookup, String name) {

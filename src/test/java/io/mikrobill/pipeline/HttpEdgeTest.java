@@ -180,17 +180,7 @@ class HttpEdgeTest {
 
   @Test
   void shouldReadAndRemoveAUserCreatedOutsideMikroBillWithAShortName() throws Exception {
-    io.netty.channel.nio.NioEventLoopGroup group = new io.netty.channel.nio.NioEventLoopGroup(1);
-    try {
-      io.mikrobill.routeros.client.RouterOsConnection c = io.mikrobill.routeros.client.RouterOsConnection.connect(
-          io.mikrobill.routeros.client.ClientOptions.builder().host("127.0.0.1").port(app.sim.port()).password("pw").build(), group)
-          .get(10, java.util.concurrent.TimeUnit.SECONDS);
-      c.execute(io.mikrobill.routeros.protocol.Command.of("/ip/hotspot/user/add", "=name=ab", "=password=x"))
-          .get(10, java.util.concurrent.TimeUnit.SECONDS);
-      c.close();
-    } finally {
-      group.shutdownGracefully();
-    }
+    app.onRouter(io.mikrobill.routeros.protocol.Command.of("/ip/hotspot/user/add", "=name=ab", "=password=x"));
     HttpResponse<String> read = app.send("GET", "/api/hotspot/users/ab", null);
     assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
     assertThat(read.body()).contains("\"username\":\"ab\"");
@@ -216,13 +206,7 @@ class HttpEdgeTest {
   void shouldRetryNotReplayARequestWhoseAnswerWasGarbled() throws Exception {
     Map<String, String> key = Map.of("Idempotency-Key", "garbled-1");
     String body = "{\"username\":\"garbled-user\",\"password\":\"secret123\"}";
-    app.sim.faults().set("garbage-rate=1");
-    HttpResponse<String> garbled;
-    try {
-      garbled = app.send("POST", "/api/hotspot/users", body, key);
-    } finally {
-      app.sim.faults().clear();
-    }
+    HttpResponse<String> garbled = app.sendWhileRouterFails("garbage-rate=1", "/api/hotspot/users", body, key);
     assertThat(garbled.statusCode()).as(garbled.body()).isIn(502, 503);
     HttpResponse<String> retried = null;
     for (int i = 0; i < 50 && (retried == null || retried.statusCode() == 503); i++) {

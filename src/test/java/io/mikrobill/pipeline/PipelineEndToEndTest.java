@@ -68,13 +68,7 @@ class PipelineEndToEndTest {
     HttpResponse<String> first = app.send("POST", "/api/hotspot/users", body, key);
     // The router now drops every command: a repeat that reached it could not answer 201.
     // (Counting the router's commands would also count the metrics poller's.)
-    app.sim.faults().set("drop-after=1");
-    HttpResponse<String> second;
-    try {
-      second = app.send("POST", "/api/hotspot/users", body, key);
-    } finally {
-      app.sim.faults().clear();
-    }
+    HttpResponse<String> second = app.sendWhileRouterFails("drop-after=1", "/api/hotspot/users", body, key);
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(second.statusCode()).as("the repeat never reached the router: %s", second.body()).isEqualTo(201);
     assertThat(second.body()).isEqualTo(first.body());
@@ -280,22 +274,14 @@ class PipelineEndToEndTest {
         assertThat(outcomes.claim("csv", digest + ":" + row)).isEmpty();
       }
     }
-    io.netty.channel.nio.NioEventLoopGroup group = new io.netty.channel.nio.NioEventLoopGroup(1);
-    try {
-      io.mikrobill.routeros.client.RouterOsConnection c = io.mikrobill.routeros.client.RouterOsConnection.connect(
-          io.mikrobill.routeros.client.ClientOptions.builder().host("127.0.0.1").port(app.sim.port()).password("pw").build(), group)
-          .get(10, java.util.concurrent.TimeUnit.SECONDS);
-      // What the crashed attempt left on the router: rows 1 and 2 applied, with their requests' marks.
-      for (int row = 1; row <= 2; row++) {
-        String mark = io.mikrobill.billing.RequestMark.of("csv", digest + ":" + row);
-        c.execute(io.mikrobill.routeros.protocol.Command.of("/ip/hotspot/user/add", "=name=crash-" + row,
-            "=password=secret123", "=comment=" + (row == 1 ? "a" : "b") + " [" + mark + "]"))
-            .get(10, java.util.concurrent.TimeUnit.SECONDS);
-      }
-      c.close();
-    } finally {
-      group.shutdownGracefully();
+    // What the crashed attempt left on the router: rows 1 and 2 applied, with their requests' marks.
+    List<io.mikrobill.routeros.protocol.Command> left = new java.util.ArrayList<>();
+    for (int row = 1; row <= 2; row++) {
+      String mark = io.mikrobill.billing.RequestMark.of("csv", digest + ":" + row);
+      left.add(io.mikrobill.routeros.protocol.Command.of("/ip/hotspot/user/add", "=name=crash-" + row,
+          "=password=secret123", "=comment=" + (row == 1 ? "a" : "b") + " [" + mark + "]"));
     }
+    app.onRouter(left.toArray(io.mikrobill.routeros.protocol.Command[]::new));
 
     Path inbox = home.resolve("data/inbox/vouchers");
     Files.createDirectories(inbox);

@@ -70,6 +70,32 @@ final class RunningPipeline implements AutoCloseable {
     app = MikroBillTestAccess.start(home, env);
   }
 
+  /** Runs commands on the router directly, as someone outside MikroBill would (one connection, then closed). */
+  void onRouter(io.mikrobill.routeros.protocol.Command... commands) throws Exception {
+    io.netty.channel.nio.NioEventLoopGroup group = new io.netty.channel.nio.NioEventLoopGroup(1);
+    try {
+      io.mikrobill.routeros.client.RouterOsConnection c = io.mikrobill.routeros.client.RouterOsConnection.connect(
+          io.mikrobill.routeros.client.ClientOptions.builder().host("127.0.0.1").port(sim.port()).password("pw").build(), group)
+          .get(10, java.util.concurrent.TimeUnit.SECONDS);
+      for (io.mikrobill.routeros.protocol.Command command : commands) {
+        c.execute(command).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      c.close();
+    } finally {
+      group.shutdownGracefully();
+    }
+  }
+
+  /** A POST sent while the router has the faults of {@code spec}; they are cleared afterwards. */
+  HttpResponse<String> sendWhileRouterFails(String spec, String path, String json, Map<String, String> headers) throws Exception {
+    sim.faults().set(spec);
+    try {
+      return send("POST", path, json, headers);
+    } finally {
+      sim.faults().clear();
+    }
+  }
+
   /** The number of Camel routes of the running application. */
   int routeCount() {
     return app.context().getRoutes().size();
