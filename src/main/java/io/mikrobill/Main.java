@@ -23,6 +23,8 @@ public final class Main {
     c.put("run", new Command("start the MikroBill Camel application (default)", MikroBillApplication::run));
     c.put("ros", new Command("send RouterOS API commands and print the replies as JSON lines", RosCommand::run));
     c.put("simulator", new Command("run the simulated RouterOS router", io.mikrobill.routeros.simulator.SimulatorCommand::run));
+    c.put("users", new Command("manage the people who log in: create, list, disable, enable, rotate", io.mikrobill.cli.PrincipalCommand::users));
+    c.put("keys", new Command("manage API keys for systems: create, list, disable, enable, rotate", io.mikrobill.cli.PrincipalCommand::keys));
     c.put("bench", new Command("measure commands per second and latency against a router", io.mikrobill.bench.BenchCommand::run));
     return c;
   }

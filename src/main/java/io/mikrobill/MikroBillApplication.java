@@ -16,7 +16,15 @@ import io.mikrobill.persistence.DatabaseSettings;
 import io.mikrobill.persistence.FileLocks;
 import io.mikrobill.persistence.RequestOutcomes;
 import io.mikrobill.persistence.SecurityEvents;
+import io.mikrobill.persistence.Principals;
 import io.mikrobill.persistence.VoucherLedger;
+import io.mikrobill.security.Authenticator;
+import io.mikrobill.security.ExecutePolicy;
+import io.mikrobill.security.FirstAdmin;
+import io.mikrobill.security.Passwords;
+import io.mikrobill.security.PrincipalDirectory;
+import io.mikrobill.security.SecurityEventLog;
+import io.mikrobill.security.SecuritySettings;
 import io.mikrobill.validation.RequestValidator;
 import io.mikrobill.validation.SecurityEventSink;
 import io.mikrobill.validation.ValidationSettings;
@@ -29,7 +37,10 @@ import io.mikrobill.camel.RouterOsComponent;
 import io.mikrobill.config.Settings;
 import io.mikrobill.http.ApiHeaderFilter;
 import io.mikrobill.http.HttpApi;
+import io.mikrobill.http.AdminApi;
+import io.mikrobill.http.AuthApi;
 import io.mikrobill.http.HttpFallback;
+import io.mikrobill.http.HttpGate;
 import io.mikrobill.http.HttpReads;
 import io.mikrobill.http.HttpResponses;
 import io.mikrobill.monitoring.MicrometerPoolMetrics;
@@ -121,6 +132,17 @@ public final class MikroBillApplication {
     VoucherLedger ledger = new VoucherLedger(db.dataSource());
     SecurityEvents security = new SecurityEvents(db.dataSource());
     Counter securityEvents = Counter.builder("mikrotik_security_events_total").register(metrics);
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    Principals principalRows = new Principals(db.dataSource(), clock);
+    PrincipalDirectory principals = new PrincipalDirectory(principalRows, new Passwords(), clock);
+    FirstAdmin.ensure(principals, data, settings.apply("ADMIN_PASSWORD"));
+    SecuritySettings securitySettings = SecuritySettings.from(settings.reader());
+    Authenticator authenticator = new Authenticator(principals, principalRows, securitySettings, clock);
+    SecurityEventLog refusals = new SecurityEventLog(security, securityEvents::increment);
+    closeables.push(refusals);
+    main.bind("auth", new AuthApi(authenticator));
+    main.bind("admin", new AdminApi(principals));
+    main.bind("principals", principals);
     SecurityEventSink sink = (finding, source) -> {
       securityEvents.increment();
       security.record(source, finding.kind().wireName(), finding.field(), finding.detail());
@@ -143,7 +165,7 @@ public final class MikroBillApplication {
     VoucherApi vouchers = new VoucherApi(validator, ledger, applier, new VoucherCodes(), voucherCounters, routers, profiles);
     main.bind("vouchers", vouchers);
     main.bind("api", new HttpApi(applier, outcomes, vouchers));
-    main.bind("reads", new HttpReads(routers));
+    main.bind("reads", new HttpReads(routers, new ExecutePolicy(securitySettings.executeAllow())));
 
     if (settings.apply(BrokerSettings.ENV_DATA_DIR) == null) {
       settings.override(BrokerSettings.ENV_DATA_DIR, data.resolve("artemis").toString());
@@ -172,6 +194,7 @@ public final class MikroBillApplication {
         CamelContext context = m.getCamelContext();
         RouterOsComponent.bind(context, routers);
         HttpFallback.install(context, settings.integer("PORT", 3000));
+        HttpGate.install(context, settings.integer("PORT", 3000), authenticator, refusals);
         CsvVoucherImport csv = new CsvVoucherImport(applier, new LedgerVoucherBook(ledger, voucherCounters), outbox,
             settings.reader().integer("CSV_WINDOW", 16, 1, 10_000), settings.get("CSV_ROUTER", "default"), settings.reader().integer("CSV_MAX_RETRIES", 8, 0, 1000));
         context.getRegistry().bind("csvVouchers", csv);

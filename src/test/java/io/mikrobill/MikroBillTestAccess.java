@@ -17,6 +17,12 @@ public final class MikroBillTestAccess {
       return main.getCamelContext();
     }
 
+    /** Creates an API key in the running application, as an admin would, and returns it. */
+    public String key(String name, String role) {
+      return context().getRegistry().lookupByNameAndType("principals", io.mikrobill.security.PrincipalDirectory.class)
+          .createKey(name, io.mikrobill.security.Role.parse(role), java.util.Set.of());
+    }
+
     @Override
     public void close() {
       main.stop();

@@ -69,6 +69,17 @@ public enum Action {
     };
   }
 
+  /**
+   * The roles that may ask for it: every role that manages users (admin, operator, billing) for
+   * the user actions; disconnecting a session is for people (admin, operator).
+   */
+  public java.util.Set<io.mikrobill.security.Role> roles() {
+    return this == DISCONNECT_SESSION
+        ? java.util.EnumSet.of(io.mikrobill.security.Role.ADMIN, io.mikrobill.security.Role.OPERATOR)
+        : java.util.EnumSet.of(io.mikrobill.security.Role.ADMIN, io.mikrobill.security.Role.OPERATOR,
+            io.mikrobill.security.Role.BILLING);
+  }
+
   /** Whether "no such item" on a repeat means the earlier attempt removed it (a remove or a disconnect). */
   public boolean goneMeansApplied() {
     return this == REMOVE_USER || this == DISCONNECT_SESSION;

@@ -6,11 +6,11 @@ import java.time.Instant;
 
 /**
  * What is known about a request besides what it asks of the router: who sent it and from where
- * (filled by the security issue's authentication), its priority in the router's queues, the price
+ * (the HTTP edge's authenticated principal; MikroBill's own for CSV and JMS), its priority in the router's queues, the price
  * a voucher sells for, the sender's own request id and when it arrived. None of it is a router
  * field, so validation never sees it.
  */
-public record RequestMeta(String principal, String clientAddress, Priority priority, BigDecimal price, String requestId,
+public record RequestMeta(io.mikrobill.security.Principal principal, String clientAddress, Priority priority, BigDecimal price, String requestId,
     Instant receivedAt) {
 
   public RequestMeta {
@@ -50,7 +50,7 @@ public record RequestMeta(String principal, String clientAddress, Priority prior
     return new RequestMeta(principal, clientAddress, priority, price, id, receivedAt);
   }
 
-  public RequestMeta withClient(String who, String address) {
+  public RequestMeta withClient(io.mikrobill.security.Principal who, String address) {
     return new RequestMeta(who, address, priority, price, requestId, receivedAt);
   }
 }

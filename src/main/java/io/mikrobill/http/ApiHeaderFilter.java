@@ -15,12 +15,12 @@ public final class ApiHeaderFilter extends DefaultHeaderFilterStrategy {
 
   /** Request headers, query parameters and path values the API documents. */
   static final Set<String> INBOUND = Set.of(
-      "content-type", "accept", "idempotency-key", "authorization", "user-agent", "host", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-prefix", "sec-fetch-site",
+      "content-type", "accept", "idempotency-key", "user-agent", "host", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-prefix", "sec-fetch-site",
       "router", "usecache", "type", "state", "batch", "limit", "offset", "username", "id", "code");
 
   /** Headers an answer may carry. */
   static final Set<String> OUTBOUND = Set.of("content-type", "retry-after", "idempotent-replayed", "location",
-      "www-authenticate");
+      "www-authenticate", "set-cookie");
 
   @Override
   public boolean applyFilterToExternalHeaders(String name, Object value, Exchange exchange) {

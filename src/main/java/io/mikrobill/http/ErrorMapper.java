@@ -23,6 +23,10 @@ final class ErrorMapper {
 
   public static ErrorResponse map(Throwable failure) {
     Throwable t = Refusals.cause(failure);
+    if (t instanceof io.mikrobill.security.AccessDenied d) {
+      return new ErrorResponse(d.status(), d.type(), d.getMessage(), d.status() == 403 ? "medium" : "low",
+          List.of(d.suggestion()), null, d.retryAfterSeconds());
+    }
     if (t instanceof HttpRefusal h) {
       return new ErrorResponse(h.status(), h.type(), h.getMessage(), "low",
           List.of("Send JSON with the documented fields (see /api/openapi.json)"), null, null);

@@ -49,8 +49,10 @@ public final class HttpApi {
       return idempotent(exchange, body, false, b -> {
         Map<String, Object> fields = new LinkedHashMap<>(b);
         Object priority = fields.remove("priority");
+        Caller caller = Caller.of(exchange);
+        caller.requireRouter(fields.get("router") == null ? "default" : String.valueOf(fields.get("router")));
         RequestMeta meta = RequestMeta.of(priority == null ? Priority.NORMAL : Priority.parse(String.valueOf(priority)))
-            .withClient(null, exchange.getMessage().getHeader("CamelVertxPlatformHttpRemoteAddress", String.class));
+            .withClient(caller.principal(), caller.address());
         return vouchers.create(fields, meta).thenApply(out -> {
           long created = ((Number) out.get("created")).longValue();
           long failed = ((Number) out.get("failed")).longValue();
@@ -124,13 +126,30 @@ public final class HttpApi {
     Optional.ofNullable(m.getHeader("type", String.class)).ifPresent(t -> fields.putIfAbsent("type", t));
     Optional.ofNullable(m.getHeader("router", String.class)).ifPresent(r -> fields.putIfAbsent("router", r));
     BillingRequest request = new BillingRequest(Source.HTTP, HttpIdempotency.key(exchange), action.wireName(), fields, meta);
-    return applier.apply(request).thenApply(r -> answer(action, request, r));
+    Caller.of(exchange).requireRouter(request.router());
+    return applier.apply(request).thenApply(r -> {
+      if (r.failure() != null) {
+        noteAttack(exchange, r.failure());
+      }
+      return answer(action, request, r);
+    });
   }
 
-  /** Metadata the body may carry besides router fields: priority, price, requestId. */
+  /** Metadata the body may carry besides router fields (priority, price, requestId), and who sent it from where. */
   static RequestMeta meta(Map<String, Object> fields, Exchange exchange) {
-    String client = exchange.getMessage().getHeader("CamelVertxPlatformHttpRemoteAddress", String.class);
-    return RequestMeta.takeFrom(fields, Priority.NORMAL).withClient(null, client);
+    Caller caller = Caller.of(exchange);
+    return RequestMeta.takeFrom(fields, Priority.NORMAL).withClient(caller.principal(), caller.address());
+  }
+
+  /** A request the attack detector refused counts against its sender's address (ENABLE_ATTACK_DETECTION). */
+  static void noteAttack(Exchange exchange, Throwable failure) {
+    if (io.mikrobill.billing.Refusals.cause(failure) instanceof io.mikrobill.validation.ValidationException v
+        && v.codes().contains(io.mikrobill.validation.FieldError.SECURITY)) {
+      Object user = exchange.getMessage().getHeader(Caller.HEADER);
+      if (user instanceof io.vertx.ext.auth.User u && u.attributes().getValue(Caller.ATTRIBUTE) instanceof Caller c) {
+        c.attacked();
+      }
+    }
   }
 
 
@@ -172,7 +191,10 @@ public final class HttpApi {
     } catch (RuntimeException e) {
       f = CompletableFuture.completedFuture(HttpAnswer.error(e));
     }
-    return f.exceptionally(HttpAnswer::error).thenApply(a -> a.writeTo(exchange));
+    return f.exceptionally(t -> {
+      noteAttack(exchange, t);
+      return HttpAnswer.error(t);
+    }).thenApply(a -> a.writeTo(exchange));
   }
 
   /** Work of one request. */

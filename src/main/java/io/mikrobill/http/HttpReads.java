@@ -22,7 +22,8 @@ import org.apache.camel.Message;
 /**
  * The HTTP edge of the reads and of {@code /api/execute}: each goes straight to the router's door
  * (cached unless {@code ?useCache=false}), and the records come back in the guide's names with
- * passwords and MikroBill's request marks left out. An unknown router is a 400 naming the
+ * passwords and MikroBill's request marks left out, whatever {@code .proplist} asks. Execute runs
+ * only what {@code EXECUTE_ALLOW} lists ({@link io.mikrobill.security.ExecutePolicy}). An unknown router is a 400 naming the
  * configured ones.
  */
 public final class HttpReads {
@@ -34,13 +35,12 @@ public final class HttpReads {
       "sessions", List.of("/ip/hotspot/active", "/ppp/active"),
       "profiles", List.of("/ip/hotspot/user/profile", "/ppp/profile"));
 
-  /** What /api/execute may run: reads. */
-  private static final List<String> READ_VERBS = List.of("print", "get", "getall");
-
   private final RouterRegistry routers;
+  private final io.mikrobill.security.ExecutePolicy executePolicy;
 
-  public HttpReads(RouterRegistry routers) {
+  public HttpReads(RouterRegistry routers, io.mikrobill.security.ExecutePolicy executePolicy) {
     this.routers = routers;
+    this.executePolicy = executePolicy;
   }
 
   /** Route step: a list ({@code hotspot-users}...), or one item when the path names a user. */
@@ -51,7 +51,7 @@ public final class HttpReads {
       if (menus == null) {
         throw new IllegalArgumentException("nothing to read as '" + what + "'");
       }
-      Router router = router(m.getHeader("router", "default", String.class));
+      Router router = router(exchange, m.getHeader("router", "default", String.class));
       boolean useCache = !"false".equalsIgnoreCase(m.getHeader("useCache", "true", String.class)) && !what.equals("sessions");
       boolean profiles = what.equals("profiles");
       String username = PathValues.after(exchange, what.equals("pppoe-secrets") ? "secrets" : "users").orElse(null);
@@ -93,12 +93,11 @@ public final class HttpReads {
       if (!command.matches("(/[a-z0-9-]+){1,8}")) {
         throw new IllegalArgumentException("command must be a RouterOS path like /ip/hotspot/user/print, was '" + command + "'");
       }
-      String verb = command.substring(command.lastIndexOf('/') + 1);
-      if (!READ_VERBS.contains(verb)) {
-        throw new HttpRefusal(403, "forbidden", "/api/execute runs read commands only (" + String.join(", ", READ_VERBS)
-            + "); changes go through the typed endpoints, was '" + verb + "'");
+      String refusal = executePolicy.refusal(command);
+      if (refusal != null) {
+        throw new HttpRefusal(403, "forbidden", refusal);
       }
-      Router router = router(body.get("router") == null ? "default" : String.valueOf(body.get("router")));
+      Router router = router(exchange, body.get("router") == null ? "default" : String.valueOf(body.get("router")));
       List<String> words = new ArrayList<>();
       if (body.get("args") instanceof List<?> args) {
         for (Object a : args) {
@@ -149,8 +148,10 @@ public final class HttpReads {
     return eq < 0 ? w : w.substring(0, eq);
   }
 
-  private Router router(String name) {
-    return routers.get(checked("router", Rules.routerName(name)));
+  private Router router(Exchange exchange, String name) {
+    Router router = routers.get(checked("router", Rules.routerName(name)));
+    Caller.of(exchange).requireRouter(router.name());
+    return router;
   }
 
   private static CompletableFuture<List<Map<String, Object>>> print(Router router, Command c, boolean useCache,

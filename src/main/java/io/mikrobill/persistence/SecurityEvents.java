@@ -29,6 +29,11 @@ public final class SecurityEvents {
   }
 
   public void record(String source, String kind, String field, String detail) {
+    record(source, kind, field, detail, null, null);
+  }
+
+  /** The same, with who asked ({@code key:shop}, {@code user:alice}) and from which address, when known. */
+  public void record(String source, String kind, String field, String detail, String principal, String clientAddress) {
     InvalidValueException.require("source", source, 16);
     InvalidValueException.require("kind", kind, 32);
     Jdbc.withConnection(
@@ -37,13 +42,15 @@ public final class SecurityEvents {
         connection -> {
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "insert into security_events(occurred_at, source, kind, field, detail)"
-                      + " values (?, ?, ?, ?, ?)")) {
+                  "insert into security_events(occurred_at, source, kind, field, detail, principal, client_address)"
+                      + " values (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, Jdbc.now(clock));
             insert.setString(2, source);
             insert.setString(3, kind);
             insert.setString(4, InvalidValueException.truncate(field, 64));
             insert.setString(5, InvalidValueException.truncate(detail, 512));
+            insert.setString(6, InvalidValueException.truncate(principal, 80));
+            insert.setString(7, InvalidValueException.truncate(clientAddress, 64));
             return insert.executeUpdate();
           }
         });

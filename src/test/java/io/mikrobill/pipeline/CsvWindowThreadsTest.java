@@ -69,7 +69,7 @@ class CsvWindowThreadsTest {
         List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> answers = new java.util.ArrayList<>();
         for (int i = 1; i <= 24; i++) {
           answers.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.httpPort
-              + "/api/hotspot/users")).header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers
+              + "/api/hotspot/users")).header("Content-Type", "application/json").header("Authorization", "Bearer " + app.adminKey).POST(java.net.http.HttpRequest.BodyPublishers
               .ofString("{\"username\":\"w4-" + i + "\",\"password\":\"secret123\"}")).build(),
               java.net.http.HttpResponse.BodyHandlers.ofString()));
         }

@@ -29,16 +29,18 @@ class EmbeddedSimulatorRestartTest {
     int port = RunningPipeline.freePort();
     Map<String, String> env = Map.of("PORT", String.valueOf(port), "BROKER_PORT", String.valueOf(RunningPipeline.freePort()),
         "SIMULATOR_PORT", String.valueOf(RunningPipeline.freePort()), "SIMULATOR_SEED_USERS", "0");
+    String key;
     try (MikroBillTestAccess.Started app = MikroBillTestAccess.start(home, env)) {
+      key = app.key("restart-test", "admin");
       HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/hotspot/users"))
-          .header("Content-Type", "application/json")
+          .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
           .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"kept-user\",\"password\":\"secret123\"}")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     }
     try (MikroBillTestAccess.Started app = MikroBillTestAccess.start(home, env)) {
       HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-          + "/api/hotspot/users/kept-user")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+          + "/api/hotspot/users/kept-user")).header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
       assertThat(read.body()).contains("\"username\":\"kept-user\"");
     }

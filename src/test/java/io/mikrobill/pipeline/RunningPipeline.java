@@ -66,8 +66,35 @@ final class RunningPipeline implements AutoCloseable {
     env.put("JMS_REDELIVERY_DELAY", "50");
     env.put("JMS_MAX_REDELIVERIES", "1");
     env.put("METRICS_POLL_INTERVAL", "500");
+    // Tests send thousands of requests with one key: no per-principal limit unless a test sets one.
+    env.put("API_RATE_LIMIT", "0");
     env.putAll(extraEnv);
     app = MikroBillTestAccess.start(home, env);
+    adminKey = key("test-admin-" + java.util.UUID.randomUUID().toString().substring(0, 8), "admin");
+  }
+
+  /** The admin API key every request of this helper sends unless its headers name an Authorization (empty: none). */
+  final String adminKey;
+
+  /** Creates an API key of {@code role} in the running application, as an admin would, and returns it. */
+  String key(String name, String role) {
+    return app.context().getRegistry().lookupByNameAndType("principals", io.mikrobill.security.PrincipalDirectory.class)
+        .createKey(name, io.mikrobill.security.Role.parse(role), java.util.Set.of());
+  }
+
+  /** The application's principals, for tests that create people or keys. */
+  io.mikrobill.security.PrincipalDirectory principals() {
+    return app.context().getRegistry().lookupByNameAndType("principals", io.mikrobill.security.PrincipalDirectory.class);
+  }
+
+  private void authorize(HttpRequest.Builder b, Map<String, String> headers) {
+    String given = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Authorization"))
+        .map(Map.Entry::getValue).findFirst().orElse(null);
+    if (given == null) {
+      b.header("Authorization", "Bearer " + adminKey);
+    } else if (!given.isEmpty()) {
+      b.header("Authorization", given);
+    }
   }
 
   /** Runs commands on the router directly, as someone outside MikroBill would (one connection, then closed). */
@@ -110,7 +137,12 @@ final class RunningPipeline implements AutoCloseable {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    headers.forEach(b::header);
+    authorize(b, headers);
+    headers.forEach((k, v) -> {
+      if (!k.equalsIgnoreCase("Authorization")) {
+        b.header(k, v);
+      }
+    });
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -121,7 +153,12 @@ final class RunningPipeline implements AutoCloseable {
     if (json != null) {
       b.header("Content-Type", "application/json");
     }
-    headers.forEach(b::header);
+    authorize(b, headers);
+    headers.forEach((k, v) -> {
+      if (!k.equalsIgnoreCase("Authorization")) {
+        b.header(k, v);
+      }
+    });
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 

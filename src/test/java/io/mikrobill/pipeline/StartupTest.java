@@ -17,13 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** While the application starts, HTTP answers 503 JSON with Retry-After or the real answer, never a 404. */
+/**
+ * While the application starts, HTTP answers 503 JSON with Retry-After or the real answer, never a
+ * 404, and never answers a request without its caller being authenticated.
+ */
 @Timeout(120)
 class StartupTest {
 
   @Test
   void shouldAnswer503OrTheAnswerButNever404WhileStarting(@TempDir Path home) throws Exception {
     int port = RunningPipeline.freePort();
+    // The key exists before the application starts, as one made with `keys create` while it is stopped.
+    String key = TestPrincipals.createKey(home, "early", "admin");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
     List<Integer> statuses = new CopyOnWriteArrayList<>();
     List<String> notFound = new CopyOnWriteArrayList<>();
@@ -32,7 +37,7 @@ class StartupTest {
       while (System.nanoTime() < end) {
         try {
           HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/hotspot/users"))
-              .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+              .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
           statuses.add(r.statusCode());
           if (r.statusCode() == 503) {
             assertThat(r.headers().firstValue("Retry-After")).isPresent();
