@@ -140,9 +140,10 @@ public final class MikroBillApplication {
     Authenticator authenticator = new Authenticator(principals, principalRows, securitySettings, clock);
     SecurityEventLog refusals = new SecurityEventLog(security, securityEvents::increment);
     closeables.push(refusals);
-    main.bind("auth", new AuthApi(authenticator));
+    main.bind("auth", new AuthApi(authenticator, refusals));
     main.bind("admin", new AdminApi(principals));
     main.bind("principals", principals);
+    main.bind("securityEvents", security);
     SecurityEventSink sink = (finding, source) -> {
       securityEvents.increment();
       security.record(source, finding.kind().wireName(), finding.field(), finding.detail());
@@ -159,13 +160,13 @@ public final class MikroBillApplication {
     int workers = settings.reader().integer("HTTP_WORKER_THREADS", 20, 1, 1000);
     main.bind("vertxOptions", new io.vertx.core.VertxOptions().setWorkerPoolSize(workers));
     main.addOverrideProperty("camel.component.platform-http.header-filter-strategy", "#apiHeaderFilter");
-    main.bind("profileSync", new io.mikrobill.billing.ProfileSync(routers, validator,
-        home.resolve(settings.get("PROFILES_FILE", "profiles.json"))));
+    io.mikrobill.billing.ProfileSync profileSync = new io.mikrobill.billing.ProfileSync(routers, validator,
+        home.resolve(settings.get("PROFILES_FILE", "profiles.json")));
     VoucherCounters voucherCounters = voucherCounters(metrics);
     VoucherApi vouchers = new VoucherApi(validator, ledger, applier, new VoucherCodes(), voucherCounters, routers, profiles);
     main.bind("vouchers", vouchers);
     main.bind("api", new HttpApi(applier, outcomes, vouchers));
-    main.bind("reads", new HttpReads(routers, new ExecutePolicy(securitySettings.executeAllow())));
+    main.bind("reads", new HttpReads(routers, new ExecutePolicy(securitySettings.executeAllow()), profileSync));
 
     if (settings.apply(BrokerSettings.ENV_DATA_DIR) == null) {
       settings.override(BrokerSettings.ENV_DATA_DIR, data.resolve("artemis").toString());

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.Exchange;
 
 /**
  * {@code POST /api/profiles/sync}: makes a router's hotspot user profiles and PPP profiles match the
@@ -43,10 +42,7 @@ public final class ProfileSync {
   }
 
   /** Route step: syncs the router named by the body's {@code router} (default {@code default}). */
-  public Map<String, Object> sync(Exchange exchange) throws Exception {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> body = exchange.getMessage().getBody(Map.class);
-    String name = body == null || body.get("router") == null ? "default" : String.valueOf(body.get("router"));
+  public Map<String, Object> sync(String name) throws Exception {
     Router router = routers.get(name);
     Map<String, List<Map<String, Object>>> wanted = load();
     Map<String, Object> out = new LinkedHashMap<>();

@@ -15,9 +15,11 @@ import org.apache.camel.Exchange;
 public final class AuthApi {
 
   private final Authenticator auth;
+  private final io.mikrobill.security.SecurityEventLog events;
 
-  public AuthApi(Authenticator auth) {
+  public AuthApi(Authenticator auth, io.mikrobill.security.SecurityEventLog events) {
     this.auth = auth;
+    this.events = events;
   }
 
   public CompletableFuture<String> login(Exchange exchange) {
@@ -28,8 +30,14 @@ public final class AuthApi {
       if (!(username instanceof String) || !(password instanceof String)) {
         throw new IllegalArgumentException("send {\"username\": ..., \"password\": ...} as strings");
       }
-      String address = exchange.getMessage().getHeader("CamelVertxPlatformHttpRemoteAddress", String.class);
-      Authenticator.Login login = auth.login((String) username, (String) password, address);
+      String address = host(exchange.getMessage().getHeader("CamelVertxPlatformHttpRemoteAddress", String.class));
+      Authenticator.Login login;
+      try {
+        login = auth.login((String) username, (String) password, address);
+      } catch (io.mikrobill.security.AccessDenied d) {
+        events.refused(d.type(), "POST /auth/login as '" + username + "': " + d.getMessage(), null, address);
+        throw d;
+      }
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("token", login.token());
       out.put("expiresAt", login.expiresAt().toString());
@@ -39,6 +47,11 @@ public final class AuthApi {
           + (auth.settings().secureCookie() ? "; Secure" : ""));
       return CompletableFuture.completedFuture(HttpAnswer.of(200, out));
     });
+  }
+
+  /** The address of {@code host:port} as platform-http gives it (IPv6 too: the port is after the last colon). */
+  static String host(String remote) {
+    return remote != null && remote.matches(".*:\\d+") ? remote.substring(0, remote.lastIndexOf(':')) : remote;
   }
 
   public CompletableFuture<String> logout(Exchange exchange) {

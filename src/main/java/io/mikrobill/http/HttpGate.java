@@ -110,8 +110,10 @@ public final class HttpGate extends EventNotifierSupport {
     String bearer = bearer(ctx);
     Optional<Principal> known;
     try {
-      auth.refuseLockedAddress(address);
       known = auth.cached(bearer);
+      if (known.isEmpty() && !auth.recognised(bearer)) {
+        auth.refuseLockedAddress(address);
+      }
     } catch (AccessDenied d) {
       deny(ctx, d, null, address, path);
       return;

@@ -38,9 +38,28 @@ public final class HttpReads {
   private final RouterRegistry routers;
   private final io.mikrobill.security.ExecutePolicy executePolicy;
 
-  public HttpReads(RouterRegistry routers, io.mikrobill.security.ExecutePolicy executePolicy) {
+  private final io.mikrobill.billing.ProfileSync profileSync;
+
+  public HttpReads(RouterRegistry routers, io.mikrobill.security.ExecutePolicy executePolicy,
+      io.mikrobill.billing.ProfileSync profileSync) {
     this.routers = routers;
     this.executePolicy = executePolicy;
+    this.profileSync = profileSync;
+  }
+
+  /** Route step of POST /api/profiles/sync ({@code {"router": ...}}, or no body for router default). */
+  public CompletableFuture<String> syncProfiles(Exchange exchange) {
+    return HttpApi.answer(exchange, () -> {
+      Map<String, Object> body = JsonBody.read(exchange, false);
+      Router router = router(exchange, body.get("router") == null ? "default" : String.valueOf(body.get("router")));
+      return CompletableFuture.supplyAsync(() -> {
+        try {
+          return HttpAnswer.of(200, profileSync.sync(router.name()));
+        } catch (Exception e) {
+          throw new java.util.concurrent.CompletionException(e);
+        }
+      });
+    });
   }
 
   /** Route step: a list ({@code hotspot-users}...), or one item when the path names a user. */

@@ -79,7 +79,7 @@ public final class SecurityEvents {
         connection -> {
           try (PreparedStatement select =
               connection.prepareStatement(
-                  "select id, occurred_at, source, kind, field, detail from security_events"
+                  "select id, occurred_at, source, kind, field, detail, principal, client_address from security_events"
                       + " order by id desc limit ?")) {
             select.setInt(1, n);
             List<SecurityEvent> events = new ArrayList<>();
@@ -92,7 +92,9 @@ public final class SecurityEvents {
                         rs.getString("source"),
                         rs.getString("kind"),
                         rs.getString("field"),
-                        rs.getString("detail")));
+                        rs.getString("detail"),
+                        rs.getString("principal"),
+                        rs.getString("client_address")));
               }
             }
             return events;

@@ -121,11 +121,25 @@ public final class Authenticator {
   }
 
   /**
+   * Whether {@code bearer} was found valid on this instance before (its check may be due again):
+   * such a secret is not a guess, so a locked address may still use it.
+   */
+  public boolean recognised(String bearer) {
+    if (bearer == null) {
+      return false;
+    }
+    String hash = Tokens.hash(bearer);
+    return keys.containsKey(hash) || sessions.containsKey(hash);
+  }
+
+  /**
    * The principal of {@code bearer} (an API key or a session token) sent from {@code address}.
    * May reach the database. A wrong or expired one is a 401 and counts against the address.
    */
   public Principal authenticate(String bearer, String address) {
-    refuseLockedAddress(address);
+    if (!recognised(bearer)) {
+      refuseLockedAddress(address);
+    }
     if (bearer == null || bearer.isBlank()) {
       throw AccessDenied.unauthenticated("authentication required: send Authorization: Bearer <API key or session token>");
     }
@@ -150,9 +164,14 @@ public final class Authenticator {
     }
     Live s = sessions.get(hash);
     Optional<Principals.Session> row = store.findSession(hash);
-    if (row.isEmpty() || row.get().endedAt() != null) {
+    if (row.isEmpty()) {
       sessions.remove(hash);
       throw badCredential(address, "the session has ended or never existed; log in again");
+    }
+    if (row.get().endedAt() != null) {
+      // A token that existed cannot be a guess: its holder only needs to log in again.
+      sessions.remove(hash);
+      throw AccessDenied.unauthenticated("the session has ended or never existed; log in again");
     }
     Optional<Principal> p = directory.find(row.get().principal());
     if (p.isEmpty()) {
@@ -181,12 +200,12 @@ public final class Authenticator {
 
   /** Logs a person in: a new session, or 401 (wrong), 423 (account locked), 429 (address locked). Reaches the database. */
   public Login login(String username, String password, String address) {
-    refuseLockedAddress(address);
     String account = username == null ? "" : username.trim();
     accounts.locked(account).ifPresent(d -> {
       throw new AccessDenied(423, "locked", "the account is locked after " + settings.maxLoginAttempts()
           + " failed logins; retry in " + Strikes.seconds(d) + " s", Strikes.seconds(d));
     });
+    refuseLockedAddress(address);
     Optional<Principal> p = directory.checkPassword(account, password);
     if (p.isEmpty()) {
       accounts.strike(account);
@@ -239,7 +258,12 @@ public final class Authenticator {
     return settings.attackDetection() && address != null && attacks.strike(address);
   }
 
-  /** 429 when the address is locked (failed logins, bad credentials, attacks). Never blocks. */
+  /**
+   * 429 when the address is locked (failed logins, bad credentials, attacks). Never blocks. A
+   * locked address may not try new secrets; a caller whose secret is already known valid
+   * ({@link #cached}) is not refused, so one bad client behind a shared address does not lock out
+   * the others.
+   */
   public void refuseLockedAddress(String address) {
     if (address == null) {
       return;

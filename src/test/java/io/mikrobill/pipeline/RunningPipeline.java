@@ -123,6 +123,16 @@ final class RunningPipeline implements AutoCloseable {
     }
   }
 
+  /** The routes of the running application. */
+  List<org.apache.camel.Route> routes() {
+    return app.context().getRoutes();
+  }
+
+  /** A bean of the running application. */
+  <T> T registry(String name, Class<T> type) {
+    return app.context().getRegistry().lookupByNameAndType(name, type);
+  }
+
   /** The number of Camel routes of the running application. */
   int routeCount() {
     return app.context().getRoutes().size();

@@ -1,0 +1,77 @@
+package io.mikrobill.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mikrobill.persistence.SecurityEvent;
+import io.mikrobill.persistence.SecurityEvents;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Lockout over HTTP, on an application of its own (its lockouts would disturb other tests):
+ * failed logins lock the account (423) and the address (429, for new secrets only), each refusal
+ * recorded with who and from where. The timing of unlocks is tested with a moved clock in
+ * {@code AuthenticatorTest}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(120)
+class LockoutHttpTest {
+
+  private RunningPipeline app;
+  private String monitorKey;
+
+  @BeforeAll
+  void start(@TempDir Path home) throws Exception {
+    app = new RunningPipeline(home, Map.of("MAX_LOGIN_ATTEMPTS", "3", "LOCKOUT_DURATION", "600000"));
+    monitorKey = app.key("table-monitor", "monitor");
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    app.close();
+  }
+
+  @Test
+  void shouldLockAnAccountAfterFailedLoginsWith423AndRecordWhoAndFromWhere() throws Exception {
+    app.principals().createPerson("locked-op", io.mikrobill.security.Role.OPERATOR, "right password 1");
+    assertThat(app.send("GET", "/auth/me", null).statusCode()).isEqualTo(200);
+    HttpResponse<String> forbidden = app.send("POST", "/api/execute", "{\"command\":\"/system/identity/print\"}",
+        Map.of("Authorization", "Bearer " + monitorKey));
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> r = app.send("POST", "/auth/login", "{\"username\":\"locked-op\",\"password\":\"wrong password\"}",
+          Map.of("Authorization", ""));
+      assertThat(r.statusCode()).isEqualTo(401);
+      assertThat(r.body()).doesNotContain("wrong password");
+    }
+    HttpResponse<String> locked = app.send("POST", "/auth/login",
+        "{\"username\":\"locked-op\",\"password\":\"right password 1\"}", Map.of("Authorization", ""));
+    assertThat(locked.statusCode()).isEqualTo(423);
+    assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+    assertThat(locked.body()).contains("\"type\":\"locked\"");
+    // The failures came from this address too: it may try no other account now, but a key
+    // already in use from it goes on working.
+    HttpResponse<String> other = app.send("POST", "/auth/login", "{\"username\":\"admin\",\"password\":\"whatever-it-is\"}",
+        Map.of("Authorization", ""));
+    assertThat(other.statusCode()).isEqualTo(429);
+    assertThat(app.send("GET", "/auth/me", null).statusCode()).isEqualTo(200);
+
+    SecurityEvents events = app.registry("securityEvents", SecurityEvents.class);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> events.recent(200).stream()
+        .anyMatch(e -> "forbidden".equals(e.kind()) && "key:table-monitor".equals(e.principal())
+            && "127.0.0.1".equals(e.clientAddress())));
+    List<SecurityEvent> recent = events.recent(200);
+    assertThat(recent).anyMatch(e -> "unauthorized".equals(e.kind()) && e.detail().contains("locked-op")
+        && "127.0.0.1".equals(e.clientAddress()));
+    assertThat(recent).anyMatch(e -> "locked".equals(e.kind()) && e.detail().contains("locked-op"));
+  }
+
+}
