@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Load on the HTTP create path: N POST /api/hotspot/users with unique names, C in flight, then
  * prints one JSON line with requests/s and the count of 201s. Run with the JDK's single-file
- * launcher: java HttpCreateLoad.java PORT N C PREFIX
+ * launcher: java HttpCreateLoad.java PORT N C PREFIX [BEARER] (BEARER: an API key or session token,
+ * sent as Authorization: Bearer on every request).
  */
 public class HttpCreateLoad {
   public static void main(String[] args) throws Exception {
@@ -17,6 +18,7 @@ public class HttpCreateLoad {
     int n = Integer.parseInt(args[1]);
     int c = Integer.parseInt(args[2]);
     String prefix = args[3];
+    String bearer = args.length > 4 && !args[4].isEmpty() ? args[4] : null;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Semaphore slots = new Semaphore(c);
     AtomicLong created = new AtomicLong();
@@ -25,8 +27,12 @@ public class HttpCreateLoad {
     for (int i = 0; i < n; i++) {
       slots.acquire();
       String body = "{\"username\":\"" + prefix + i + "\",\"password\":\"secret123\"}";
-      HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/hotspot/users"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/hotspot/users"))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+      if (bearer != null) {
+        b.header("Authorization", "Bearer " + bearer);
+      }
+      HttpRequest r = b.build();
       http.sendAsync(r, HttpResponse.BodyHandlers.discarding()).whenComplete((res, e) -> {
         if (e == null && res.statusCode() == 201) {
           created.incrementAndGet();
