@@ -110,6 +110,7 @@ public final class HttpGate extends EventNotifierSupport {
     String bearer = bearer(ctx);
     Optional<Principal> known;
     try {
+      auth.refuseAttacker(address);
       known = auth.cached(bearer);
       if (known.isEmpty() && !auth.recognised(bearer)) {
         auth.refuseLockedAddress(address);

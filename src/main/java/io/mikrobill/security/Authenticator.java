@@ -259,20 +259,33 @@ public final class Authenticator {
   }
 
   /**
-   * 429 when the address is locked (failed logins, bad credentials, attacks). Never blocks. A
+   * 429 when the address is locked after failed logins or bad credentials. Never blocks. A
    * locked address may not try new secrets; a caller whose secret is already known valid
-   * ({@link #cached}) is not refused, so one bad client behind a shared address does not lock out
-   * the others.
+   * ({@link #recognised}) is not refused, so one bad client behind a shared address does not lock
+   * out the others.
    */
   public void refuseLockedAddress(String address) {
     if (address == null) {
       return;
     }
-    Optional<Duration> d = addresses.locked(address).or(() -> attacks.locked(address));
+    Optional<Duration> d = addresses.locked(address);
     if (d.isPresent()) {
       int s = Strikes.seconds(d.get());
-      throw new AccessDenied(429, "locked-out", "too many failed logins, bad credentials or refused attacks from this address;"
+      throw new AccessDenied(429, "locked-out", "too many failed logins or bad credentials from this address;"
           + " retry in " + s + " s", s);
+    }
+  }
+
+  /** 429 when the address is throttled for requests refused as attacks, whoever it claims to be. Never blocks. */
+  public void refuseAttacker(String address) {
+    if (address == null) {
+      return;
+    }
+    Optional<Duration> d = attacks.locked(address);
+    if (d.isPresent()) {
+      int s = Strikes.seconds(d.get());
+      throw new AccessDenied(429, "attack-throttled", "requests from this address were refused as attacks "
+          + settings.maxLoginAttempts() + " times; retry in " + s + " s", s);
     }
   }
 

@@ -34,6 +34,28 @@ class LockoutHttpTest {
     monitorKey = app.key("table-monitor", "monitor");
   }
 
+  @Test
+  void shouldThrottleAnAddressWhoseRequestsKeepTrippingTheAttackDetector() throws Exception {
+    // Runs on its own address family member: 127.0.0.2 is loopback too, so the account lockout
+    // test's address is not the one throttled here.
+    String key = app.key("attacker", "billing");
+    RunningPipeline.Client from2 = app.clientFrom("127.0.0.2");
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> r = from2.send("POST", "/api/hotspot/users",
+          "{\"username\":\"x<script>alert(" + i + ")</script>\",\"password\":\"secret123\"}", key);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    }
+    HttpResponse<String> throttled = from2.send("POST", "/api/hotspot/users",
+        "{\"username\":\"honest-user\",\"password\":\"secret123\"}", key);
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.body()).contains("attack-throttled");
+    assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+    SecurityEvents events = app.registry("securityEvents", SecurityEvents.class);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> events.recent(200).stream()
+        .anyMatch(e -> "attack-throttled".equals(e.kind()) && "key:attacker".equals(e.principal())
+            && "127.0.0.2".equals(e.clientAddress())));
+  }
+
   @AfterAll
   void stop() throws Exception {
     app.close();

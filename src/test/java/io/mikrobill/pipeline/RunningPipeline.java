@@ -123,6 +123,34 @@ final class RunningPipeline implements AutoCloseable {
     }
   }
 
+  /** HTTP from another loopback address (127.0.0.2...), as another client machine. */
+  Client clientFrom(String localAddress) throws Exception {
+    return new Client(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        .localAddress(InetAddress.getByName(localAddress)).build());
+  }
+
+  /** A client of its own: requests with JSON and a bearer secret. */
+  final class Client {
+    private final HttpClient client;
+
+    Client(HttpClient client) {
+      this.client = client;
+    }
+
+    HttpResponse<String> send(String method, String path, String json, String bearer) throws Exception {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+          .timeout(Duration.ofSeconds(20))
+          .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+      if (json != null) {
+        b.header("Content-Type", "application/json");
+      }
+      if (bearer != null) {
+        b.header("Authorization", "Bearer " + bearer);
+      }
+      return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+  }
+
   /** The routes of the running application. */
   List<org.apache.camel.Route> routes() {
     return app.context().getRoutes();

@@ -177,13 +177,14 @@ class AuthenticatorTest {
     assertThat(auth.attackFrom("10.6.6.6")).isFalse();
     assertThat(auth.attackFrom("10.6.6.6")).isFalse();
     assertThat(auth.attackFrom("10.6.6.6")).isTrue();
-    assertThatThrownBy(() -> auth.refuseLockedAddress("10.6.6.6")).isInstanceOf(AccessDenied.class)
+    assertThatThrownBy(() -> auth.refuseAttacker("10.6.6.6")).isInstanceOf(AccessDenied.class)
         .extracting(e -> ((AccessDenied) e).status()).isEqualTo(429);
+    auth.refuseAttacker("10.6.6.5");
     clock.advance(Duration.ofSeconds(61));
-    auth.refuseLockedAddress("10.6.6.6");
+    auth.refuseAttacker("10.6.6.6");
     Authenticator off = auth(Map.of("MAX_LOGIN_ATTEMPTS", "1", "ENABLE_ATTACK_DETECTION", "false"));
     assertThat(off.attackFrom("10.7.7.7")).isFalse();
-    off.refuseLockedAddress("10.7.7.7");
+    off.refuseAttacker("10.7.7.7");
   }
 
   @Test
