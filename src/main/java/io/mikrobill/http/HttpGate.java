@@ -178,12 +178,19 @@ public final class HttpGate extends EventNotifierSupport {
     ctx.response().end(a.json());
   }
 
+  /**
+   * The bearer secret: the Authorization header, else the session cookie, which is only taken
+   * from a request of this site's own pages (a browser marks another site's with
+   * {@code Sec-Fetch-Site: cross-site} or {@code same-site}), so no other page can act with it.
+   */
   private static String bearer(RoutingContext ctx) {
     String h = ctx.request().getHeader("Authorization");
     if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return h.substring(7).trim();
     }
     Cookie c = ctx.request().getCookie(COOKIE);
-    return c == null ? null : c.getValue();
+    String site = ctx.request().getHeader("Sec-Fetch-Site");
+    boolean ownPage = site == null || site.equalsIgnoreCase("same-origin") || site.equalsIgnoreCase("none");
+    return c == null || !ownPage ? null : c.getValue();
   }
 }

@@ -18,6 +18,13 @@ public final class Passwords {
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getDecoder();
 
+  /**
+   * Argon2id takes its memory for each hash: at most one hash per core runs at once, so a flood of
+   * logins costs time, not the heap (20 at once would hold 380 MiB).
+   */
+  private static final java.util.concurrent.Semaphore RUNNING =
+      new java.util.concurrent.Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
   private final int memoryKiB;
   private final int iterations;
 
@@ -84,6 +91,22 @@ public final class Passwords {
   }
 
   private static byte[] argon2(String password, byte[] salt, int m, int t, int p, int length) {
+    try {
+      if (!RUNNING.tryAcquire(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        throw new AccessDenied(429, "busy", "too many password checks at once; retry in a second", 1);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to check a password", e);
+    }
+    try {
+      return argon2Now(password, salt, m, t, p, length);
+    } finally {
+      RUNNING.release();
+    }
+  }
+
+  private static byte[] argon2Now(String password, byte[] salt, int m, int t, int p, int length) {
     Argon2BytesGenerator g = new Argon2BytesGenerator();
     g.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
         .withSalt(salt).withMemoryAsKB(m).withIterations(t).withParallelism(p).build());

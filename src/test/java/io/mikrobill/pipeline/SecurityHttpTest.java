@@ -180,6 +180,9 @@ class SecurityHttpTest {
     assertThat(app.send("GET", "/auth/me", null, Map.of("Authorization", "", "Cookie", "mikrobill_session=" + token)).body())
         .contains("\"name\":\"admin\"").contains("\"role\":\"admin\"");
 
+    assertThat(app.send("GET", "/auth/me", null, Map.of("Authorization", "", "Cookie", "mikrobill_session=" + token,
+        "Sec-Fetch-Site", "cross-site")).statusCode()).as("the cookie from another site's page").isEqualTo(401);
+
     assertThat(app.send("POST", "/auth/logout", null, Map.of("Authorization", "Bearer " + token)).statusCode()).isEqualTo(204);
     assertThat(app.send("GET", "/monitoring/status", null, Map.of("Authorization", "Bearer " + token)).statusCode()).isEqualTo(401);
   }
