@@ -31,6 +31,7 @@ import io.mikrobill.http.ApiHeaderFilter;
 import io.mikrobill.http.HttpApi;
 import io.mikrobill.http.HttpFallback;
 import io.mikrobill.http.HttpReads;
+import io.mikrobill.http.HttpTransport;
 import io.mikrobill.http.HttpResponses;
 import io.mikrobill.monitoring.MicrometerPoolMetrics;
 import io.mikrobill.monitoring.Monitoring;
@@ -96,6 +97,7 @@ public final class MikroBillApplication {
 
   /** Builds the routers and beans and returns a Camel Main ready to run. */
   Main prepare() throws Exception {
+    HttpTransport transport = HttpTransport.from(settings.reader(), home);
     Path data = home.resolve(settings.get("DATA_DIR", "data"));
     Files.createDirectories(data);
     startEmbeddedSimulatorIfNeeded();
@@ -112,6 +114,11 @@ public final class MikroBillApplication {
     main.addOverrideProperty("camel.main.routes-include-pattern", home.resolve("routes").toUri() + "*.yaml");
     main.addOverrideProperty("camel.component.kamelet.location", home.resolve("kamelets").toUri().toString());
     main.addOverrideProperty("camel.server.port", String.valueOf(settings.integer("PORT", 3000)));
+    main.addOverrideProperty("camel.server.host", transport.host());
+    if (transport.tls().isPresent()) {
+      main.addOverrideProperty("camel.server.useGlobalSslContextParameters", "true");
+    }
+    (transport.isExpired() ? LOG.atWarn() : LOG.atInfo()).log("http {}", transport.describe());
     main.bind("routerRegistry", routers);
     main.bind("prometheusRegistry", metrics);
     main.bind("monitoring", new Monitoring(routers, metrics, simulatorNotice));
@@ -171,6 +178,7 @@ public final class MikroBillApplication {
       public void beforeConfigure(BaseMainSupport m) {
         CamelContext context = m.getCamelContext();
         RouterOsComponent.bind(context, routers);
+        transport.tls().ifPresent(context::setSSLContextParameters);
         HttpFallback.install(context, settings.integer("PORT", 3000));
         CsvVoucherImport csv = new CsvVoucherImport(applier, new LedgerVoucherBook(ledger, voucherCounters), outbox,
             settings.reader().integer("CSV_WINDOW", 16, 1, 10_000), settings.get("CSV_ROUTER", "default"), settings.reader().integer("CSV_MAX_RETRIES", 8, 0, 1000));
