@@ -42,6 +42,7 @@ import io.mikrobill.http.AuthApi;
 import io.mikrobill.http.HttpFallback;
 import io.mikrobill.http.HttpGate;
 import io.mikrobill.http.HttpReads;
+import io.mikrobill.http.HttpTransport;
 import io.mikrobill.http.HttpResponses;
 import io.mikrobill.monitoring.MicrometerPoolMetrics;
 import io.mikrobill.monitoring.Monitoring;
@@ -107,6 +108,7 @@ public final class MikroBillApplication {
 
   /** Builds the routers and beans and returns a Camel Main ready to run. */
   Main prepare() throws Exception {
+    HttpTransport transport = HttpTransport.from(settings.reader(), home);
     Path data = home.resolve(settings.get("DATA_DIR", "data"));
     Files.createDirectories(data);
     startEmbeddedSimulatorIfNeeded();
@@ -123,6 +125,11 @@ public final class MikroBillApplication {
     main.addOverrideProperty("camel.main.routes-include-pattern", home.resolve("routes").toUri() + "*.yaml");
     main.addOverrideProperty("camel.component.kamelet.location", home.resolve("kamelets").toUri().toString());
     main.addOverrideProperty("camel.server.port", String.valueOf(settings.integer("PORT", 3000)));
+    main.addOverrideProperty("camel.server.host", transport.host());
+    if (transport.tls().isPresent()) {
+      main.addOverrideProperty("camel.server.useGlobalSslContextParameters", "true");
+    }
+    (transport.isExpired() ? LOG.atWarn() : LOG.atInfo()).log("http {}", transport.describe());
     main.bind("routerRegistry", routers);
     main.bind("prometheusRegistry", metrics);
     main.bind("monitoring", new Monitoring(routers, metrics, simulatorNotice));
@@ -194,6 +201,7 @@ public final class MikroBillApplication {
       public void beforeConfigure(BaseMainSupport m) {
         CamelContext context = m.getCamelContext();
         RouterOsComponent.bind(context, routers);
+        transport.tls().ifPresent(context::setSSLContextParameters);
         HttpFallback.install(context, settings.integer("PORT", 3000));
         HttpGate.install(context, settings.integer("PORT", 3000), authenticator, refusals);
         CsvVoucherImport csv = new CsvVoucherImport(applier, new LedgerVoucherBook(ledger, voucherCounters), outbox,

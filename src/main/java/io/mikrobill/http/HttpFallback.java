@@ -89,7 +89,7 @@ public final class HttpFallback extends EventNotifierSupport {
               List.of("Send Accept: application/json (or none)"), null, null)
           : new ErrorResponse(404, "not-found", "no such endpoint: " + ctx.request().method() + " " + ctx.request().path(),
               "low", List.of("See /api/openapi.json for the API's endpoints"), null, null);
-      HttpAnswer a = HttpAnswer.error(e);
+      HttpAnswer a = HttpAnswer.error(ErrorMapper.disclosed(e, null));
       ctx.response().setStatusCode(a.status()).putHeader("Content-Type", "application/json");
       if (a.retryAfterSeconds() != null) {
         ctx.response().putHeader("Retry-After", String.valueOf(a.retryAfterSeconds()));

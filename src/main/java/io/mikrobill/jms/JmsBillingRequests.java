@@ -1,5 +1,6 @@
 package io.mikrobill.jms;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mikrobill.billing.ApplyResult;
 import io.mikrobill.billing.BillingRequest;
@@ -67,7 +68,10 @@ public final class JmsBillingRequests {
       fields = new LinkedHashMap<>(parsed);
       action = String.valueOf(fields.remove("action"));
     } catch (Exception e) {
-      deadLetter(exchange, body, "not a JSON object: " + firstLine(e.getMessage()));
+      // Where the parser stopped, not its message: that quotes the body (a password, say), and the reason is logged.
+      deadLetter(exchange, body, e instanceof JsonProcessingException j && j.getLocation() != null
+          ? "not a JSON object: parse error at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr()
+          : "not a JSON object");
       reply(exchange, ApplyResult.refused(ApplyResult.Kind.VALIDATION, "bad-request", "not a JSON object", null), messageId);
       return;
     }
@@ -186,13 +190,5 @@ public final class JmsBillingRequests {
     }
     out.put("messageId", messageId);
     exchange.getMessage().setBody(JSON.writeValueAsString(out));
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

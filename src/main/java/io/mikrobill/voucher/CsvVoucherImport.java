@@ -118,7 +118,8 @@ public final class CsvVoucherImport {
         // The whole file is refused, with its reason in the result file the sender reads.
         String reason = "the header must be " + String.join(",", HEADER) + " (username and password at least), was "
             + (header.isEmpty() ? "empty" : String.join(",", header));
-        LOG.warn("file={} refused: {}", name, reason);
+        // Not the header itself: a file without one has its first row (a password) there.
+        LOG.warn("file={} refused: its header lacks username or password columns={}", name, header.size());
         out.printRecord(List.of("0", "", "error", "", reason));
         summary.error++;
         out.flush();

@@ -18,6 +18,7 @@ import io.mikrobill.validation.RequestValidator;
 import io.mikrobill.validation.ValidatedRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 
 /**
@@ -144,8 +146,8 @@ public final class VoucherApi {
   public List<Map<String, Object>> list(Exchange exchange) {
     String state = exchange.getMessage().getHeader("state", String.class);
     VoucherState s = state == null ? null : parseState(state);
-    int limit = Math.min(1000, exchange.getMessage().getHeader("limit", 100, Integer.class));
-    int offset = exchange.getMessage().getHeader("offset", 0, Integer.class);
+    int limit = Math.min(1000, pageValue(exchange, "limit", 100, 1));
+    int offset = pageValue(exchange, "offset", 0, 0);
     List<Map<String, Object>> out = new ArrayList<>();
     for (Voucher x : ledger.list(s, exchange.getMessage().getHeader("batch", String.class), limit, offset)) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -165,13 +167,30 @@ public final class VoucherApi {
     return out;
   }
 
+  private static int pageValue(Exchange exchange, String name, int defaultValue, int min) {
+    String raw = exchange.getMessage().getHeader(name, String.class);
+    if (raw == null || raw.isBlank()) {
+      return defaultValue;
+    }
+    try {
+      int n = Integer.parseInt(raw.strip());
+      if (n >= min) {
+        return n;
+      }
+    } catch (NumberFormatException notANumber) {
+      // answered below
+    }
+    throw new IllegalArgumentException(name + " must be a whole number of at least " + min);
+  }
+
   private static VoucherState parseState(String state) {
     for (VoucherState s : VoucherState.values()) {
       if (s.name().equalsIgnoreCase(state.trim())) {
         return s;
       }
     }
-    throw new IllegalArgumentException("state must be one of " + java.util.Arrays.toString(VoucherState.values()));
+    throw new IllegalArgumentException("state must be one of " + Arrays.stream(VoucherState.values())
+        .map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
   }
 
   /** DELETE /api/vouchers/{code}: removes the user from the router, then marks the voucher revoked. */

@@ -239,8 +239,11 @@ class PipelineEndToEndTest {
     assertThat(app.send("GET", "/monitoring/live", null).statusCode()).isEqualTo(200);
     HttpResponse<String> ready = app.send("GET", "/monitoring/ready", null);
     assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-    assertThat(ready.body()).contains("routeros-default");
-    assertThat(app.send("GET", "/monitoring/health", null).statusCode()).isEqualTo(200);
+    assertThat(ready.body()).isEqualTo("{\"status\":\"UP\"}");
+    HttpResponse<String> health = app.send("GET", "/monitoring/health", null);
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("routeros-default").contains("consumer:vouchers-csv").contains("file:(hidden)")
+        .doesNotContain(app.home.toString());
     assertThat(app.send("GET", "/monitoring/status", null).body()).contains("\"circuitBreaker\":\"CLOSED\"");
     assertThat(app.send("GET", "/api/openapi.json", null).body()).contains("/api/hotspot/users");
   }

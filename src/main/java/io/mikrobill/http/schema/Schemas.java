@@ -76,9 +76,9 @@ public final class Schemas {
   /** A field's problem in a validation error. */
   public record FieldProblem(String field, String code, String message) {}
 
-  /** The error itself. */
+  /** The error itself; {@code reference} names the server log line of an unexpected failure or of a detail left out. */
   public record ErrorDetail(String type, String message, String severity, List<String> recoverySuggestions,
-      List<FieldProblem> fields) {}
+      List<FieldProblem> fields, String reference) {}
 
   /** Every 4xx and 5xx answer. */
   public record Error(Integer status, ErrorDetail error) {}
