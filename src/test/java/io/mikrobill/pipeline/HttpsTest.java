@@ -74,7 +74,11 @@ class HttpsTest {
           HttpResponse.BodyHandlers.ofString());
       assertThat(live.statusCode()).isEqualTo(200);
       assertThat(live.body()).isEqualTo("{\"status\":\"UP\"}");
-      HttpResponse<String> missing = https.send(get("https://127.0.0.1:" + app.httpPort + "/monitoring/nothing"),
+      HttpResponse<String> anonymous = https.send(get("https://127.0.0.1:" + app.httpPort + "/monitoring/nothing"),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(anonymous.statusCode()).as("the gate answers over TLS too").isEqualTo(401);
+      HttpResponse<String> missing = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + app.httpPort
+          + "/monitoring/nothing")).header("Authorization", "Bearer " + app.adminKey).timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(missing.statusCode()).as("the fallback answers over TLS too").isEqualTo(404);
     }
