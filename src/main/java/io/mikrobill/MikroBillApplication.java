@@ -39,11 +39,13 @@ import io.mikrobill.routeros.router.RouterConfiguration;
 import io.mikrobill.routeros.router.RouterRegistry;
 import io.mikrobill.routeros.simulator.RouterOsSimulator;
 import io.mikrobill.routeros.simulator.SimulatorOptions;
+import io.mikrobill.security.Credentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -66,10 +68,17 @@ public final class MikroBillApplication {
   private final Settings settings;
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
   private String simulatorNotice;
+  // TODO wired to the principal store by the HTTP-auth change
+  private Credentials brokerCredentials = (login, secret) -> Optional.empty();
 
   MikroBillApplication(Path home, Settings settings) {
     this.home = home;
     this.settings = settings;
+  }
+
+  /** Who besides MikroBill itself may log in to the embedded broker (legacy senders, admins). */
+  void brokerCredentials(Credentials credentials) {
+    this.brokerCredentials = credentials;
   }
 
   static int run(String[] args) {
@@ -148,12 +157,15 @@ public final class MikroBillApplication {
     if (settings.apply(BrokerSettings.ENV_DATA_DIR) == null) {
       settings.override(BrokerSettings.ENV_DATA_DIR, data.resolve("artemis").toString());
     }
+    if (settings.apply(BrokerSettings.ENV_PASSWORD_FILE) == null) {
+      settings.override(BrokerSettings.ENV_PASSWORD_FILE, data.resolve("broker-password").toString());
+    }
     BrokerSettings brokerSettings = BrokerSettings.from(settings);
     jakarta.jms.ConnectionFactory cf;
     if (brokerSettings.url().isPresent()) {
       cf = EmbeddedBroker.connectionFactoryFor(brokerSettings);
     } else {
-      EmbeddedBroker broker = new EmbeddedBroker(brokerSettings).start();
+      EmbeddedBroker broker = new EmbeddedBroker(brokerSettings, brokerCredentials).start();
       closeables.push(broker);
       cf = broker.connectionFactory();
     }
