@@ -1,6 +1,7 @@
 package io.mikrobill;
 
 import io.mikrobill.config.Settings;
+import io.mikrobill.security.Credentials;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -25,7 +26,15 @@ public final class MikroBillTestAccess {
   }
 
   public static Started start(Path home, Map<String, String> env) throws Exception {
+    return start(home, env, null);
+  }
+
+  /** As {@link #start(Path, Map)}, with the principals the embedded broker lets in (null: the default). */
+  public static Started start(Path home, Map<String, String> env, Credentials brokerCredentials) throws Exception {
     MikroBillApplication app = new MikroBillApplication(home, new Settings(env, home));
+    if (brokerCredentials != null) {
+      app.brokerCredentials(brokerCredentials);
+    }
     Main main = app.prepare();
     main.start();
     return new Started(main, app);

@@ -29,11 +29,20 @@ import java.util.stream.Stream;
  */
 final class RunningPipeline implements AutoCloseable {
 
+  /** The billing system's API key that STOMP and JMS senders log in with. */
+  static final String SENDER = "shop";
+  static final String SENDER_KEY = "mbk_test_shop_key";
+  /** An admin: the only principal that may read the dead-letter queue. */
+  static final String ADMIN = "drill-admin";
+  static final String ADMIN_PASSWORD = "drill-admin-pass";
+  private static final String DLQ_SUFFIX = ".DLQ";
+
   final Path home;
   final RouterOsSimulator sim;
   private final boolean ownsSimulator;
   final int httpPort;
   final int brokerPort;
+  private final Path dataDir;
   private final MikroBillTestAccess.Started app;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -67,7 +76,33 @@ final class RunningPipeline implements AutoCloseable {
     env.put("JMS_MAX_REDELIVERIES", "1");
     env.put("METRICS_POLL_INTERVAL", "500");
     env.putAll(extraEnv);
-    app = MikroBillTestAccess.start(home, env);
+    dataDir = home.resolve(env.getOrDefault("DATA_DIR", "data"));
+    app = MikroBillTestAccess.start(home, env, RunningPipeline::principal);
+  }
+
+  /** The broker's principals in these tests: a billing key and an admin. */
+  private static java.util.Optional<io.mikrobill.security.Principal> principal(String login, String secret) {
+    if (SENDER.equals(login) && SENDER_KEY.equals(secret)) {
+      return java.util.Optional.of(new io.mikrobill.security.Principal(SENDER, io.mikrobill.security.Principal.Kind.KEY,
+          io.mikrobill.security.Role.BILLING, null));
+    }
+    if (ADMIN.equals(login) && ADMIN_PASSWORD.equals(secret)) {
+      return java.util.Optional.of(new io.mikrobill.security.Principal(ADMIN, io.mikrobill.security.Principal.Kind.PERSON,
+          io.mikrobill.security.Role.ADMIN, null));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The STOMP login headers of who reads {@code queue}: an admin for a dead-letter queue, else MikroBill's own login. */
+  private String readerLogin(String queue) throws IOException {
+    if (queue.endsWith(DLQ_SUFFIX)) {
+      return login(ADMIN, ADMIN_PASSWORD);
+    }
+    return login("mikrobill", Files.readString(dataDir.resolve("broker-password")).strip());
+  }
+
+  private static String login(String user, String passcode) {
+    return "login:" + user + "\npasscode:" + passcode + "\n";
   }
 
   /** Runs commands on the router directly, as someone outside MikroBill would (one connection, then closed). */
@@ -135,7 +170,7 @@ final class RunningPipeline implements AutoCloseable {
       s.setSoTimeout(5000);
       OutputStream out = s.getOutputStream();
       InputStream in = s.getInputStream();
-      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n" + login(SENDER, SENDER_KEY) + "\n");
       readFrame(in);
       StringBuilder f = new StringBuilder("SEND\ndestination:" + queue + "\ncontent-type:application/json\nreceipt:r1\n");
       headers.forEach((k, v) -> f.append(k).append(':').append(v).append('\n'));
@@ -156,7 +191,7 @@ final class RunningPipeline implements AutoCloseable {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
       InputStream in = s.getInputStream();
-      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n" + readerLogin(queue) + "\n");
       readFrame(in);
       frame(out, "SUBSCRIBE\nid:1\ndestination:" + queue + "\nack:auto\n\n");
       return readFrame(in);
@@ -172,7 +207,7 @@ final class RunningPipeline implements AutoCloseable {
       s.setSoTimeout(30_000);
       OutputStream out = new java.io.BufferedOutputStream(s.getOutputStream(), 1 << 16);
       InputStream in = new java.io.BufferedInputStream(s.getInputStream());
-      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n" + login(SENDER, SENDER_KEY) + "\n");
       readFrame(in);
       for (int from = 0; from < bodies.size(); from += batch) {
         int to = Math.min(bodies.size(), from + batch);
@@ -196,7 +231,7 @@ final class RunningPipeline implements AutoCloseable {
 
   /** A STOMP subscription that collects every message of a queue (auto-acknowledged) until closed. */
   StompCollector stompCollect(String queue) throws IOException {
-    return new StompCollector(brokerPort, queue);
+    return new StompCollector(brokerPort, queue, readerLogin(queue));
   }
 
   /** The messages of one queue as they arrive: headers (unescaped) and body of each. */
@@ -209,14 +244,14 @@ final class RunningPipeline implements AutoCloseable {
     private final Thread reader;
     private volatile boolean closed;
 
-    StompCollector(int port, String queue) throws IOException {
+    StompCollector(int port, String queue, String login) throws IOException {
       socket = new Socket(InetAddress.getLoopbackAddress(), port);
       socket.setSoTimeout(500);
       OutputStream out = socket.getOutputStream();
       InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
       // The subscription may be quiet for longer than the broker's connection TTL (60 s): it
       // promises heart-beats and sends one every 2 s, so the broker never closes it as dead.
-      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:5000,0\n\n");
+      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:5000,0\n" + login + "\n");
       socket.setSoTimeout(10_000);
       readFrame(in);
       socket.setSoTimeout(500);
