@@ -178,12 +178,15 @@ public final class MikroBillApplication {
     if (settings.apply(BrokerSettings.ENV_DATA_DIR) == null) {
       settings.override(BrokerSettings.ENV_DATA_DIR, data.resolve("artemis").toString());
     }
+    if (settings.apply(BrokerSettings.ENV_PASSWORD_FILE) == null) {
+      settings.override(BrokerSettings.ENV_PASSWORD_FILE, data.resolve("broker-password").toString());
+    }
     BrokerSettings brokerSettings = BrokerSettings.from(settings);
     jakarta.jms.ConnectionFactory cf;
     if (brokerSettings.url().isPresent()) {
       cf = EmbeddedBroker.connectionFactoryFor(brokerSettings);
     } else {
-      EmbeddedBroker broker = new EmbeddedBroker(brokerSettings).start();
+      EmbeddedBroker broker = new EmbeddedBroker(brokerSettings, principals).start();
       closeables.push(broker);
       cf = broker.connectionFactory();
     }

@@ -1,10 +1,11 @@
 package io.mikrobill.jms;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -12,27 +13,22 @@ import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
-import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
-import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
-import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 
 /**
  * Turns {@link BrokerSettings} into a programmatic Artemis configuration, so no broker.xml is
  * needed: one TCP acceptor speaking every protocol a legacy sender might use, a persistent journal
- * under the data directory, the billing queue and its dead-letter queue, and either no security
- * (loopback) or one user whose single role may do everything but manage the broker.
+ * under the data directory, the billing queue and its dead-letter queue, and security always on:
+ * every connection logs in ({@link BrokerSecurityManager}) and may do only what its role is
+ * granted ({@link BrokerPermissions}).
  */
 final class ArtemisConfiguration {
 
   static final String ACCEPTOR = "mikrobill";
   static final String PROTOCOLS = "CORE,AMQP,STOMP,OPENWIRE";
-  static final String ROLE = "mikrobill";
   static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
 
   private ArtemisConfiguration() {}
@@ -64,27 +60,30 @@ final class ArtemisConfiguration {
         .setAutoCreateDeadLetterResources(false)
         .setMaxDeliveryAttempts(settings.maxDeliveryAttempts())
         .setRedeliveryDelay(settings.redeliveryDelay().toMillis()));
-    config.setSecurityEnabled(settings.securityEnabled());
-    if (settings.securityEnabled()) {
-      config.putSecurityRoles("#", Set.of(clientRole()));
-    }
+    config.setSecurityEnabled(true);
+    // Artemis lets its cluster user in past the security manager; its default password is public
+    // ("CHANGE ME!!"). No cluster is formed here, so the password is random and never kept.
+    config.setClusterPassword(randomSecret());
+    config.setManagementAddress(SimpleString.of(BrokerPermissions.MANAGEMENT_ADDRESS));
+    BrokerPermissions.of(settings.queue(), settings.deadLetterQueue()).forEach(config::putSecurityRoles);
     return config;
   }
 
-  static ActiveMQSecurityManager securityManager(BrokerSettings settings) {
-    SecurityConfiguration users = new SecurityConfiguration();
-    settings.username().ifPresent(user -> {
-      users.addUser(user, settings.password().orElseThrow());
-      users.addRole(user, ROLE);
-    });
-    return new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users);
+  private static String randomSecret() {
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   private static TransportConfiguration acceptor(BrokerSettings settings) {
     Map<String, Object> params = Map.of(
         TransportConstants.HOST_PROP_NAME, settings.bind(),
         TransportConstants.PORT_PROP_NAME, settings.port(),
-        TransportConstants.PROTOCOLS_PROP_NAME, PROTOCOLS);
+        TransportConstants.PROTOCOLS_PROP_NAME, PROTOCOLS,
+        // AMQP: offer PLAIN only; Artemis would otherwise also offer ANONYMOUS (and accept it in SASL)
+        "saslMechanisms", "PLAIN",
+        // OpenWire: no advisory topics, so a sender needs no right to create queues on them
+        "supportAdvisory", false);
     return new TransportConfiguration(NettyAcceptorFactory.class.getName(), params, ACCEPTOR);
   }
 
@@ -96,20 +95,5 @@ final class ArtemisConfiguration {
             .setAddress(name)
             .setRoutingType(RoutingType.ANYCAST)
             .setDurable(true)));
-  }
-
-  /** Everything a client of the pipeline needs, temporary reply queues included; no management. */
-  private static Role clientRole() {
-    Role role = new Role();
-    role.setName(ROLE);
-    role.setSend(true);
-    role.setConsume(true);
-    role.setBrowse(true);
-    role.setCreateAddress(true);
-    role.setDeleteAddress(true);
-    role.setCreateDurableQueue(true);
-    role.setCreateNonDurableQueue(true);
-    role.setDeleteNonDurableQueue(true);
-    return role;
   }
 }

@@ -11,10 +11,11 @@ import java.util.function.Function;
  * environment-like variables (names beside each accessor).
  *
  * <p>With {@code BROKER_URL} set the pipeline talks to an external broker and nothing is embedded;
- * otherwise an embedded broker listens on {@code BROKER_BIND:BROKER_PORT}. An embedded broker that
- * other hosts can reach must authenticate: binding beyond loopback without both credentials is
- * refused, naming the address. On loopback credentials are optional, but one without the other is
- * refused everywhere.
+ * otherwise an embedded broker listens on {@code BROKER_BIND:BROKER_PORT}. The embedded broker
+ * always authenticates, loopback included: MikroBill's own connection logs in as
+ * {@code BROKER_USERNAME} (default {@value #DEFAULT_USERNAME}) with {@code BROKER_PASSWORD}, or,
+ * when that is unset, with a random password kept in {@code BROKER_PASSWORD_FILE} (see
+ * {@link BrokerIdentity}); everyone else logs in as a MikroBill principal.
  */
 public final class BrokerSettings {
 
@@ -23,6 +24,7 @@ public final class BrokerSettings {
   public static final String ENV_PORT = "BROKER_PORT";
   public static final String ENV_USERNAME = "BROKER_USERNAME";
   public static final String ENV_PASSWORD = "BROKER_PASSWORD";
+  public static final String ENV_PASSWORD_FILE = "BROKER_PASSWORD_FILE";
   public static final String ENV_DATA_DIR = "BROKER_DATA_DIR";
   public static final String ENV_MAX_REDELIVERIES = "JMS_MAX_REDELIVERIES";
   public static final String ENV_REDELIVERY_DELAY = "JMS_REDELIVERY_DELAY";
@@ -31,6 +33,8 @@ public final class BrokerSettings {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 61616;
   public static final Path DEFAULT_DATA_DIR = Path.of("data", "artemis");
+  public static final String DEFAULT_USERNAME = "mikrobill";
+  public static final Path DEFAULT_PASSWORD_FILE = Path.of("data", "broker-password");
   public static final int DEFAULT_MAX_REDELIVERIES = 5;
   public static final Duration DEFAULT_REDELIVERY_DELAY = Duration.ofMillis(1000);
   public static final String DEFAULT_QUEUE = "billing.requests";
@@ -42,6 +46,7 @@ public final class BrokerSettings {
   private final int port;
   private final String username;
   private final String password;
+  private final Path passwordFile;
   private final Path dataDir;
   private final int maxRedeliveries;
   private final Duration redeliveryDelay;
@@ -53,6 +58,7 @@ public final class BrokerSettings {
     this.port = b.port;
     this.username = b.username;
     this.password = b.password;
+    this.passwordFile = b.passwordFile;
     this.dataDir = b.dataDir;
     this.maxRedeliveries = b.maxRedeliveries;
     this.redeliveryDelay = b.redeliveryDelay;
@@ -80,6 +86,7 @@ public final class BrokerSettings {
       r.text(ENV_PORT).ifPresent(v -> b.port(r.integer(ENV_PORT, 0)));
       r.text(ENV_USERNAME).ifPresent(b::username);
       r.text(ENV_PASSWORD).ifPresent(b::password);
+      r.text(ENV_PASSWORD_FILE).ifPresent(v -> b.passwordFile(Path.of(v)));
       r.text(ENV_DATA_DIR).ifPresent(v -> b.dataDir(Path.of(v)));
       r.text(ENV_MAX_REDELIVERIES).ifPresent(v -> b.maxRedeliveries(r.integer(ENV_MAX_REDELIVERIES, 0)));
       r.text(ENV_REDELIVERY_DELAY).ifPresent(v -> b.redeliveryDelay(Duration.ofMillis(r.integer(ENV_REDELIVERY_DELAY, 0))));
@@ -110,19 +117,22 @@ public final class BrokerSettings {
     return port;
   }
 
-  /** {@code BROKER_USERNAME}, if any. */
+  /** {@code BROKER_USERNAME}, if set: MikroBill's own login (default {@value #DEFAULT_USERNAME} on the embedded broker). */
   public Optional<String> username() {
     return Optional.ofNullable(username);
   }
 
-  /** {@code BROKER_PASSWORD}, if any. Never logged. */
+  /** {@code BROKER_PASSWORD}, if set: MikroBill's own password. Never logged. */
   public Optional<String> password() {
     return Optional.ofNullable(password);
   }
 
-  /** True when credentials are set: the embedded broker then authenticates every connection. */
-  public boolean securityEnabled() {
-    return username != null;
+  /**
+   * {@code BROKER_PASSWORD_FILE}: where the embedded broker's generated password for MikroBill's
+   * own login is kept (mode 0600) when {@code BROKER_PASSWORD} is unset.
+   */
+  public Path passwordFile() {
+    return passwordFile;
   }
 
   /** {@code BROKER_DATA_DIR}: journal, bindings, paging and large messages live under it. */
@@ -166,9 +176,10 @@ public final class BrokerSettings {
   public String toString() {
     return embedded()
         ? "embedded bind=" + bind + " port=" + port + " dataDir=" + dataDir + " queue=" + queue
-            + " security=" + securityEnabled() + " maxRedeliveries=" + maxRedeliveries
+            + " username=" + username().orElse(DEFAULT_USERNAME) + " password="
+            + (password != null ? "set" : "file:" + passwordFile) + " maxRedeliveries=" + maxRedeliveries
             + " redeliveryDelayMs=" + redeliveryDelay.toMillis()
-        : "external url=" + url + " queue=" + queue + " security=" + securityEnabled();
+        : "external url=" + url + " queue=" + queue + " username=" + username().orElse("(none)");
   }
 
   /** Collects values; {@link #build()} refuses bad ones, naming the variable and the value. */
@@ -178,6 +189,7 @@ public final class BrokerSettings {
     private int port = DEFAULT_PORT;
     private String username;
     private String password;
+    private Path passwordFile = DEFAULT_PASSWORD_FILE;
     private Path dataDir = DEFAULT_DATA_DIR;
     private int maxRedeliveries = DEFAULT_MAX_REDELIVERIES;
     private Duration redeliveryDelay = DEFAULT_REDELIVERY_DELAY;
@@ -214,6 +226,11 @@ public final class BrokerSettings {
       return username(username).password(password);
     }
 
+    public Builder passwordFile(Path passwordFile) {
+      this.passwordFile = passwordFile;
+      return this;
+    }
+
     public Builder dataDir(Path dataDir) {
       this.dataDir = dataDir;
       return this;
@@ -247,6 +264,9 @@ public final class BrokerSettings {
       if (dataDir == null) {
         throw new BrokerSettingsException(ENV_DATA_DIR + " refused: null");
       }
+      if (passwordFile == null) {
+        throw new BrokerSettingsException(ENV_PASSWORD_FILE + " refused: null");
+      }
       if (maxRedeliveries < 0) {
         throw new BrokerSettingsException(ENV_MAX_REDELIVERIES + "=" + maxRedeliveries + " refused: must be 0 or more");
       }
@@ -261,21 +281,22 @@ public final class BrokerSettings {
       return new BrokerSettings(this);
     }
 
+    /**
+     * Blank credentials count as unset. On the embedded broker either may be given alone (the
+     * username defaults to {@value #DEFAULT_USERNAME}, the password to the generated one); an
+     * external broker knows nothing of those defaults, so there it is both or neither.
+     */
     private void checkCredentials() {
-      boolean hasUser = username != null && !username.isEmpty();
-      boolean hasPassword = password != null && !password.isEmpty();
-      if (hasUser != hasPassword) {
-        throw new BrokerSettingsException((hasUser ? ENV_USERNAME : ENV_PASSWORD) + " is set but "
-            + (hasUser ? ENV_PASSWORD : ENV_USERNAME) + " is not; give both or neither");
-      }
-      if (url == null && !hasUser && !LoopbackAddress.matches(bind)) {
-        throw new BrokerSettingsException(ENV_BIND + "=" + bind + " refused: " + bind + " is not a loopback address and the"
-            + " broker would accept anyone; set " + ENV_USERNAME + " and " + ENV_PASSWORD
-            + " to listen beyond this host, or bind to " + DEFAULT_BIND);
-      }
-      if (!hasUser) {
+      if (username != null && username.isBlank()) {
         username = null;
+      }
+      if (password != null && password.isEmpty()) {
         password = null;
+      }
+      if (url != null && (username == null) != (password == null)) {
+        boolean hasUser = username != null;
+        throw new BrokerSettingsException((hasUser ? ENV_USERNAME : ENV_PASSWORD) + " is set but "
+            + (hasUser ? ENV_PASSWORD : ENV_USERNAME) + " is not; an external broker (" + ENV_URL + ") needs both or neither");
       }
     }
   }

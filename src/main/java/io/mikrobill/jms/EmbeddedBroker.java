@@ -1,7 +1,9 @@
 package io.mikrobill.jms;
 
+import io.mikrobill.security.Credentials;
 import jakarta.jms.ConnectionFactory;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptor;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory;
@@ -16,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An ActiveMQ Artemis broker inside this process, configured by {@link ArtemisConfiguration}: one
  * port that accepts CORE, AMQP, STOMP and OpenWire, so a legacy system needs only a socket to hand
- * in a billing request, and a persistent journal so accepted requests survive a restart.
+ * in a billing request, and a persistent journal so accepted requests survive a restart. Every
+ * connection logs in: MikroBill's own ({@link BrokerIdentity}, used by {@link #connectionFactory()})
+ * or a MikroBill principal checked by the {@link Credentials} given here.
  *
  * <p>Artemis logs a failed start and carries on rather than throwing, so {@link #start()} checks
  * that the server is active and the acceptor listening, and refuses otherwise.
@@ -26,15 +30,24 @@ public final class EmbeddedBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
   private final BrokerSettings settings;
+  private final Credentials credentials;
   private EmbeddedActiveMQ embedded;
+  private BrokerIdentity identity;
   private int port = -1;
 
+  /** A broker only MikroBill's own login can use: no principal is known to it. */
   public EmbeddedBroker(BrokerSettings settings) {
+    this(settings, (login, secret) -> Optional.empty());
+  }
+
+  /** A broker that also lets in the principals {@code credentials} knows, each with its role's rights. */
+  public EmbeddedBroker(BrokerSettings settings, Credentials credentials) {
     if (!settings.embedded()) {
       throw new BrokerSettingsException("embedded broker refused: " + BrokerSettings.ENV_URL + "="
           + settings.url().orElseThrow() + " names an external broker; use connectionFactoryFor(settings)");
     }
     this.settings = settings;
+    this.credentials = credentials;
   }
 
   /** Connection factory for an external broker ({@code BROKER_URL}), with the credentials if set. */
@@ -55,9 +68,10 @@ public final class EmbeddedBroker implements AutoCloseable {
     if (embedded != null) {
       return this;
     }
+    BrokerIdentity own = BrokerIdentity.of(settings);
     EmbeddedActiveMQ server = new EmbeddedActiveMQ()
         .setConfiguration(ArtemisConfiguration.of(settings))
-        .setSecurityManager(ArtemisConfiguration.securityManager(settings));
+        .setSecurityManager(new BrokerSecurityManager(own, credentials));
     try {
       server.start();
       ActiveMQServer core = server.getActiveMQServer();
@@ -75,9 +89,11 @@ public final class EmbeddedBroker implements AutoCloseable {
           + " dataDir=" + settings.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
     }
     embedded = server;
-    LOG.info("broker=embedded started bind={} port={} protocols={} dataDir={} queue={} dlq={} security={}",
+    identity = own;
+    LOG.info("broker=embedded started bind={} port={} protocols={} dataDir={} queue={} dlq={} login={} password={}",
         settings.bind(), port, ArtemisConfiguration.PROTOCOLS, settings.dataDir().toAbsolutePath(),
-        settings.queue(), settings.deadLetterQueue(), settings.securityEnabled());
+        settings.queue(), settings.deadLetterQueue(), own.username(),
+        settings.password().isPresent() ? BrokerSettings.ENV_PASSWORD : settings.passwordFile().toAbsolutePath());
     return this;
   }
 
@@ -97,13 +113,23 @@ public final class EmbeddedBroker implements AutoCloseable {
     return embedded != null;
   }
 
-  /** A CORE-protocol JMS connection factory for this broker, carrying the credentials if set. */
+  /** A CORE-protocol JMS connection factory for this broker, logged in as MikroBill's own identity. */
   public ConnectionFactory connectionFactory() {
     Map<String, Object> params = Map.of(
         TransportConstants.HOST_PROP_NAME, connectHost(settings.bind()),
         TransportConstants.PORT_PROP_NAME, port());
     TransportConfiguration connector = new TransportConfiguration(NettyConnectorFactory.class.getName(), params);
-    return withCredentials(new ActiveMQConnectionFactory(false, connector), settings);
+    ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(false, connector);
+    BrokerIdentity own = identity();
+    factory.setUser(own.username());
+    factory.setPassword(own.password());
+    return factory;
+  }
+
+  /** MikroBill's own login on this broker. */
+  public synchronized BrokerIdentity identity() {
+    requireStarted();
+    return identity;
   }
 
   /** Stops the broker; messages already accepted stay in the journal. Safe to call twice. */

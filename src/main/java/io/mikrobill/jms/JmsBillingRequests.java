@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  * One billing message from the queue, in its JMS transaction: {@code {"action": ..., "router":
  * ..., ...fields}}. Applied once (keyed by its {@code requestId} field, else its JMSMessageID, else
  * its arrival time and body); the JMS priority becomes the pipeline's. A refusal moves the message
- * to the dead-letter queue with its reason (header {@code MikroBillReason}) in the same
- * transaction; an unreachable router rolls back so the broker redelivers later, and a router still
- * unreachable on the last allowed delivery sends the message back to the queue, due again after
- * the breaker's open time: a valid message waits out an outage of any length. A {@code JMSReplyTo}
- * gets the result once it is settled.
+ * to the dead-letter queue with its reason (header {@code MikroBillReason}) and its password
+ * fields masked, in the same transaction; an unreachable router rolls back so the broker
+ * redelivers later, and a router still unreachable on the last allowed delivery sends the message
+ * back to the queue, due again after the breaker's open time: a valid message waits out an outage
+ * of any length. A {@code JMSReplyTo} gets the result once it is settled.
  */
 public final class JmsBillingRequests {
 
@@ -176,7 +176,8 @@ public final class JmsBillingRequests {
 
   private void deadLetter(Exchange exchange, String body, String reason) {
     LOG.warn("jms message={} moved to dead-letter queue reason=\"{}\"", exchange.getMessage().getHeader("JMSMessageID"), reason);
-    template.sendBodyAndHeader(deadLetterUri, body, "MikroBillReason", reason == null ? "refused" : reason);
+    // the dead letters outlive the request: its passwords are not kept there (PasswordMask)
+    template.sendBodyAndHeader(deadLetterUri, PasswordMask.mask(body), "MikroBillReason", reason == null ? "refused" : reason);
   }
 
   private static void reply(Exchange exchange, ApplyResult r, String messageId) throws Exception {

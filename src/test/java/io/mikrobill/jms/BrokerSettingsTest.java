@@ -26,7 +26,9 @@ class BrokerSettingsTest {
     assertThat(settings.redeliveryDelay()).isEqualTo(Duration.ofSeconds(1));
     assertThat(settings.queue()).isEqualTo("billing.requests");
     assertThat(settings.deadLetterQueue()).isEqualTo("billing.requests.DLQ");
-    assertThat(settings.securityEnabled()).isFalse();
+    assertThat(settings.username()).isEmpty();
+    assertThat(settings.password()).isEmpty();
+    assertThat(settings.passwordFile()).isEqualTo(Path.of("data/broker-password"));
   }
 
   @Test
@@ -34,7 +36,7 @@ class BrokerSettingsTest {
     Map<String, String> env = Map.of(
         "BROKER_BIND", "10.0.0.5", "BROKER_PORT", "61617", "BROKER_USERNAME", "billing", "BROKER_PASSWORD", "s3cret",
         "BROKER_DATA_DIR", "/var/lib/mikrobill/artemis", "JMS_MAX_REDELIVERIES", "2", "JMS_REDELIVERY_DELAY", "250",
-        "BILLING_QUEUE", "invoices");
+        "BILLING_QUEUE", "invoices", "BROKER_PASSWORD_FILE", "/var/lib/mikrobill/broker-password");
 
     BrokerSettings settings = BrokerSettings.from(env::get);
 
@@ -42,44 +44,34 @@ class BrokerSettingsTest {
     assertThat(settings.port()).isEqualTo(61617);
     assertThat(settings.username()).contains("billing");
     assertThat(settings.password()).contains("s3cret");
-    assertThat(settings.securityEnabled()).isTrue();
+    assertThat(settings.passwordFile()).isEqualTo(Path.of("/var/lib/mikrobill/broker-password"));
     assertThat(settings.dataDir()).isEqualTo(Path.of("/var/lib/mikrobill/artemis"));
     assertThat(settings.maxDeliveryAttempts()).isEqualTo(30);
     assertThat(settings.redeliveryDelay()).isEqualTo(Duration.ofMillis(250));
     assertThat(settings.deadLetterQueue()).isEqualTo("invoices.DLQ");
   }
 
-  @Test
-  void shouldRefuseANonLoopbackBindWithoutCredentialsNamingTheAddressAndBothVariables() {
-    assertThatThrownBy(() -> BrokerSettings.from(Map.of("BROKER_BIND", "0.0.0.0")::get))
-        .isInstanceOf(BrokerSettingsException.class)
-        .hasMessageContaining("BROKER_BIND=0.0.0.0")
-        .hasMessageContaining("BROKER_USERNAME")
-        .hasMessageContaining("BROKER_PASSWORD");
-  }
-
   @ParameterizedTest
-  @ValueSource(strings = {"0.0.0.0", "::", "192.168.88.1", "broker.example", "127.example", "128.0.0.1"})
-  void shouldTreatAddressesBeyondThisHostAsNeedingCredentials(String bind) {
-    assertThatThrownBy(() -> BrokerSettings.builder().bind(bind).build())
-        .isInstanceOf(BrokerSettingsException.class)
-        .hasMessageContaining("BROKER_BIND=" + bind);
+  @ValueSource(strings = {"0.0.0.0", "::", "192.168.88.1", "127.0.0.1", "localhost"})
+  void shouldAcceptAnyBindWithoutCredentialsSinceTheBrokerAlwaysAuthenticates(String bind) {
+    BrokerSettings settings = BrokerSettings.builder().bind(bind).build();
 
-    assertThat(BrokerSettings.builder().bind(bind).credentials("billing", "s3cret").build().securityEnabled()).isTrue();
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "localhost", "LOCALHOST", "::1", "[::1]", "0:0:0:0:0:0:0:1"})
-  void shouldAllowLoopbackBindsWithoutCredentials(String bind) {
-    assertThat(BrokerSettings.builder().bind(bind).build().securityEnabled()).isFalse();
+    assertThat(settings.bind()).isEqualTo(bind);
+    assertThat(settings.username()).isEmpty();
   }
 
   @Test
-  void shouldRefuseAUsernameWithoutAPasswordEvenOnLoopback() {
-    assertThatThrownBy(() -> BrokerSettings.from(Map.of("BROKER_USERNAME", "billing")::get))
+  void shouldLetEitherCredentialBeGivenAloneForTheEmbeddedBroker() {
+    assertThat(BrokerSettings.from(Map.of("BROKER_USERNAME", "billing")::get).username()).contains("billing");
+    assertThat(BrokerSettings.from(Map.of("BROKER_PASSWORD", "s3cret")::get).password()).contains("s3cret");
+  }
+
+  @Test
+  void shouldRefuseOneCredentialWithoutTheOtherForAnExternalBroker() {
+    assertThatThrownBy(() -> BrokerSettings.from(Map.of("BROKER_URL", "tcp://mq:61616", "BROKER_USERNAME", "billing")::get))
         .isInstanceOf(BrokerSettingsException.class)
         .hasMessageContaining("BROKER_USERNAME is set but BROKER_PASSWORD is not");
-    assertThatThrownBy(() -> BrokerSettings.builder().password("s3cret").build())
+    assertThatThrownBy(() -> BrokerSettings.builder().url("tcp://mq:61616").password("s3cret").build())
         .isInstanceOf(BrokerSettingsException.class)
         .hasMessageContaining("BROKER_PASSWORD is set but BROKER_USERNAME is not");
   }
@@ -108,16 +100,18 @@ class BrokerSettingsTest {
 
   @Test
   void shouldTreatBlankVariablesAsUnset() {
-    BrokerSettings settings = BrokerSettings.from(Map.of("BROKER_PORT", " ", "BROKER_USERNAME", "")::get);
+    BrokerSettings settings = BrokerSettings.from(Map.of("BROKER_PORT", " ", "BROKER_USERNAME", "", "BROKER_PASSWORD", "")::get);
 
     assertThat(settings.port()).isEqualTo(BrokerSettings.DEFAULT_PORT);
-    assertThat(settings.securityEnabled()).isFalse();
+    assertThat(settings.username()).isEmpty();
+    assertThat(settings.password()).isEmpty();
   }
 
   @Test
   void shouldNeverShowThePasswordInToString() {
     BrokerSettings settings = BrokerSettings.builder().credentials("billing", "s3cret").build();
 
-    assertThat(settings.toString()).contains("security=true").doesNotContain("s3cret");
+    assertThat(settings.toString()).contains("username=billing").contains("password=set").doesNotContain("s3cret");
+    assertThat(BrokerSettings.defaults().toString()).contains("username=mikrobill").contains("password=file:");
   }
 }

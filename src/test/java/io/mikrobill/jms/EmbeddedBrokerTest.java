@@ -14,7 +14,9 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.jms.Connection;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +53,7 @@ class EmbeddedBrokerTest {
   @Test
   void shouldMoveAMessageToTheDeadLetterQueueAfterMaxRedeliveriesRollbacks() throws Exception {
     BrokerSettings settings = TestBrokers.settings(dataDir).maxRedeliveries(3).build();
-    try (EmbeddedBroker broker = new EmbeddedBroker(settings).start();
+    try (EmbeddedBroker broker = new EmbeddedBroker(settings, TestBrokers.principals()).start();
         Connection connection = broker.connectionFactory().createConnection()) {
       send(broker.connectionFactory(), "billing.requests", "poison");
       connection.start();
@@ -66,7 +68,9 @@ class EmbeddedBrokerTest {
       }
 
       assertThat(consumer.receive(200)).as("no delivery after the last attempt").isNull();
-      assertThat(receiveText(broker.connectionFactory(), "billing.requests.DLQ")).isEqualTo("poison");
+      // only an admin reads the dead letters
+      assertThat(receiveText(TestBrokers.core(broker, TestBrokers.ADMIN, TestBrokers.ADMIN_PASSWORD), "billing.requests.DLQ"))
+          .isEqualTo("poison");
     }
   }
 
@@ -106,14 +110,63 @@ class EmbeddedBrokerTest {
   }
 
   @Test
-  void shouldGiveAConnectionFactoryForTheExternalBrokerUrl() throws Exception {
-    try (EmbeddedBroker broker = new EmbeddedBroker(TestBrokers.settings(dataDir).build()).start()) {
-      BrokerSettings external = BrokerSettings.builder().url("tcp://127.0.0.1:" + broker.port()).build();
+  void shouldGiveAConnectionFactoryForTheExternalBrokerUrlWithItsCredentials() throws Exception {
+    try (EmbeddedBroker broker = TestBrokers.start(dataDir)) {
+      BrokerSettings external = BrokerSettings.builder().url("tcp://127.0.0.1:" + broker.port())
+          .credentials(TestBrokers.SHOP, TestBrokers.SHOP_KEY).build();
 
       send(EmbeddedBroker.connectionFactoryFor(external), "billing.requests", "via url");
 
       assertThat(receiveText(broker.connectionFactory(), "billing.requests")).isEqualTo("via url");
     }
+  }
+
+  @Test
+  void shouldGenerateMikroBillsOwnPasswordInAnOwnerOnlyFileAndKeepItAcrossRestarts() throws Exception {
+    Path passwordFile = dataDir.resolve("broker-password");
+    BrokerSettings settings = TestBrokers.settings(dataDir).build();
+    String first;
+    try (EmbeddedBroker broker = new EmbeddedBroker(settings).start()) {
+      assertThat(passwordFile).exists();
+      assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+      first = Files.readString(passwordFile).strip();
+      assertThat(first).hasSizeGreaterThanOrEqualTo(40);
+      assertThat(broker.identity().username()).isEqualTo("mikrobill");
+      assertThat(broker.identity().password()).isEqualTo(first);
+      assertThat(broker.identity().toString()).doesNotContain(first);
+      send(broker.connectionFactory(), "billing.requests", "before restart");
+    }
+
+    try (EmbeddedBroker restarted = new EmbeddedBroker(settings).start()) {
+      assertThat(Files.readString(passwordFile).strip()).isEqualTo(first);
+      assertThat(receiveText(restarted.connectionFactory(), "billing.requests")).isEqualTo("before restart");
+    }
+  }
+
+  @Test
+  void shouldTakeMikroBillsOwnCredentialsFromTheSettingsWithoutWritingAFile() throws Exception {
+    BrokerSettings settings = TestBrokers.settings(dataDir).credentials("billing-app", "given-s3cret").build();
+    try (EmbeddedBroker broker = new EmbeddedBroker(settings).start()) {
+      send(TestBrokers.core(broker, "billing-app", "given-s3cret"), "billing.requests", "given");
+
+      assertThat(receiveText(broker.connectionFactory(), "billing.requests")).isEqualTo("given");
+      assertThat(dataDir.resolve("broker-password")).doesNotExist();
+    }
+  }
+
+  @Test
+  void shouldTightenAPasswordFileOthersCanReadAndRefuseAnEmptyOne() throws Exception {
+    Path passwordFile = dataDir.resolve("broker-password");
+    Files.writeString(passwordFile, "chosen-by-hand\n");
+    Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-r--r--"));
+
+    assertThat(BrokerIdentity.readOrCreate(passwordFile)).isEqualTo("chosen-by-hand");
+    assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+    Files.writeString(passwordFile, "  \n");
+    assertThatThrownBy(() -> BrokerIdentity.readOrCreate(passwordFile))
+        .isInstanceOf(BrokerSettingsException.class)
+        .hasMessageContaining("BROKER_PASSWORD_FILE=" + passwordFile.toAbsolutePath());
   }
 
   static void send(ConnectionFactory factory, String queue, String text) {

@@ -19,15 +19,8 @@ class ProtocolAcceptorTest {
 
   @Test
   void shouldDeliverAMessageSentByAnOpenWireClientToACoreJmsConsumer() throws Exception {
-    try (EmbeddedBroker broker = new EmbeddedBroker(TestBrokers.settings(dataDir).build()).start()) {
-      var factory = new org.apache.activemq.ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker.port());
-      javax.jms.Connection connection = factory.createConnection();
-      try {
-        javax.jms.Session session = connection.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE);
-        session.createProducer(session.createQueue("billing.requests")).send(session.createTextMessage("{\"via\":\"openwire\"}"));
-      } finally {
-        connection.close();
-      }
+    try (EmbeddedBroker broker = TestBrokers.start(dataDir)) {
+      sendOverOpenWire(broker, TestBrokers.SHOP, TestBrokers.SHOP_KEY, "{\"via\":\"openwire\"}");
 
       assertThat(EmbeddedBrokerTest.receiveText(broker.connectionFactory(), "billing.requests")).isEqualTo("{\"via\":\"openwire\"}");
     }
@@ -35,7 +28,7 @@ class ProtocolAcceptorTest {
 
   @Test
   void shouldAnswerTheAmqpProtocolHeaderWithAnAmqpHeader() throws Exception {
-    try (EmbeddedBroker broker = new EmbeddedBroker(TestBrokers.settings(dataDir).build()).start();
+    try (EmbeddedBroker broker = TestBrokers.start(dataDir);
         Socket socket = new Socket("127.0.0.1", broker.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
@@ -47,6 +40,21 @@ class ProtocolAcceptorTest {
 
       assertThat(new String(answer, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("AMQP");
       assertThat(answer[5]).as("AMQP major version").isEqualTo((byte) 1);
+    }
+  }
+
+  /** Sends one text message to billing.requests as an ActiveMQ 5 (OpenWire) client logged in as {@code user}. */
+  static void sendOverOpenWire(EmbeddedBroker broker, String user, String password, String text) throws javax.jms.JMSException {
+    var factory = new org.apache.activemq.ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker.port());
+    factory.setUserName(user);
+    factory.setPassword(password);
+    javax.jms.Connection connection = factory.createConnection();
+    try {
+      connection.start();
+      javax.jms.Session session = connection.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE);
+      session.createProducer(session.createQueue("billing.requests")).send(session.createTextMessage(text));
+    } finally {
+      connection.close();
     }
   }
 }

@@ -21,16 +21,17 @@ class StompSocketTest {
 
   @Test
   void shouldDeliverAJsonRequestSentOverAPlainSocketToAStompSubscriber() throws Exception {
-    try (EmbeddedBroker broker = new EmbeddedBroker(TestBrokers.settings(dataDir).build()).start()) {
+    try (EmbeddedBroker broker = TestBrokers.start(dataDir)) {
       try (StompSocket sender = new StompSocket(broker.port())) {
-        assertThat(sender.connect().command()).isEqualTo("CONNECTED");
+        assertThat(sender.connect(TestBrokers.SHOP, TestBrokers.SHOP_KEY).command()).isEqualTo("CONNECTED");
         StompSocket.Frame receipt = sender.sendJson("billing.requests", JSON, "r-1");
         assertThat(receipt.command()).isEqualTo("RECEIPT");
         assertThat(receipt.headers()).containsEntry("receipt-id", "r-1");
       }
 
       try (StompSocket receiver = new StompSocket(broker.port())) {
-        assertThat(receiver.connect().command()).isEqualTo("CONNECTED");
+        // only MikroBill's own login may consume the billing queue
+        assertThat(receiver.connect(broker.identity().username(), broker.identity().password()).command()).isEqualTo("CONNECTED");
         receiver.subscribe("billing.requests");
         StompSocket.Frame message = receiver.read();
 
@@ -43,9 +44,9 @@ class StompSocketTest {
 
   @Test
   void shouldDeliverAStompRequestToAJmsConsumerAsATextMessage() throws Exception {
-    try (EmbeddedBroker broker = new EmbeddedBroker(TestBrokers.settings(dataDir).build()).start()) {
+    try (EmbeddedBroker broker = TestBrokers.start(dataDir)) {
       try (StompSocket sender = new StompSocket(broker.port())) {
-        sender.connect();
+        assertThat(sender.connect(TestBrokers.SHOP, TestBrokers.SHOP_KEY).command()).isEqualTo("CONNECTED");
         assertThat(sender.sendJson("billing.requests", JSON, "r-2").command()).isEqualTo("RECEIPT");
       }
 

@@ -188,7 +188,10 @@ class PipelineEndToEndTest {
     app.stompSend("billing.requests", "{\"action\":\"createHotspotUser\",\"username\":\"j\",\"password\":\"secret123\"}", Map.of());
     String dead = app.stompReceive("billing.requests.DLQ");
     assertThat(dead).startsWith("MESSAGE").contains("MikroBillReason:").contains("username must be 3 to 32 characters")
-        .contains("\"username\":\"j\"");
+        .contains("\"username\":\"j\"").contains("\"password\":\"***\"").doesNotContain("secret123");
+    // MikroBill's own broker login: a generated password only its owner can read
+    assertThat(Files.getPosixFilePermissions(home.resolve("data/broker-password")))
+        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     assertThat(routerUser("j")).isNull();
   }
 
@@ -304,10 +307,11 @@ class PipelineEndToEndTest {
   void shouldAnswerAJmsReplyToWithTheResult() throws Exception {
     jakarta.jms.ConnectionFactory cf = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(
         "tcp://127.0.0.1:" + app.brokerPort);
-    try (jakarta.jms.Connection c = cf.createConnection()) {
+    // a billing key gets its replies on its own reply queue, billing.replies.<login>
+    try (jakarta.jms.Connection c = cf.createConnection(app.sender, app.senderKey)) {
       c.start();
       jakarta.jms.Session session = c.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
-      jakarta.jms.TemporaryQueue replies = session.createTemporaryQueue();
+      jakarta.jms.Queue replies = session.createQueue("billing.replies." + app.sender);
       jakarta.jms.TextMessage m = session.createTextMessage(
           "{\"action\":\"createHotspotUser\",\"username\":\"jms-reply\",\"password\":\"secret123\"}");
       m.setJMSReplyTo(replies);

@@ -29,11 +29,16 @@ import java.util.stream.Stream;
  */
 final class RunningPipeline implements AutoCloseable {
 
+  /** The password of the admin that reads the dead-letter queue (the only role that may). */
+  private static final String ADMIN_PASSWORD = "drill-admin-pass";
+  private static final String DLQ_SUFFIX = ".DLQ";
+
   final Path home;
   final RouterOsSimulator sim;
   private final boolean ownsSimulator;
   final int httpPort;
   final int brokerPort;
+  private final Path dataDir;
   private final MikroBillTestAccess.Started app;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -69,9 +74,21 @@ final class RunningPipeline implements AutoCloseable {
     // Tests send thousands of requests with one key: no per-principal limit unless a test sets one.
     env.put("API_RATE_LIMIT", "0");
     env.putAll(extraEnv);
+    dataDir = home.resolve(env.getOrDefault("DATA_DIR", "data"));
     app = MikroBillTestAccess.start(home, env);
-    adminKey = key("test-admin-" + java.util.UUID.randomUUID().toString().substring(0, 8), "admin");
+    String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+    adminKey = key("test-admin-" + suffix, "admin");
+    // The broker lets in MikroBill's principals: a billing key sends, an admin reads dead letters.
+    sender = "shop-" + suffix;
+    senderKey = key(sender, "billing");
+    dlqReader = "drill-admin-" + suffix;
+    principals().createPerson(dlqReader, io.mikrobill.security.Role.ADMIN, ADMIN_PASSWORD);
   }
+
+  /** The broker login of the STOMP and JMS senders of these tests: a billing key. */
+  final String sender;
+  final String senderKey;
+  private final String dlqReader;
 
   /** The admin API key every request of this helper sends unless its headers name an Authorization (empty: none). */
   final String adminKey;
@@ -95,6 +112,18 @@ final class RunningPipeline implements AutoCloseable {
     } else if (!given.isEmpty()) {
       b.header("Authorization", given);
     }
+  }
+
+  /** The STOMP login headers of who reads {@code queue}: an admin for a dead-letter queue, else MikroBill's own login. */
+  private String readerLogin(String queue) throws IOException {
+    if (queue.endsWith(DLQ_SUFFIX)) {
+      return login(dlqReader, ADMIN_PASSWORD);
+    }
+    return login("mikrobill", Files.readString(dataDir.resolve("broker-password")).strip());
+  }
+
+  private static String login(String user, String passcode) {
+    return "login:" + user + "\npasscode:" + passcode + "\n";
   }
 
   /** Runs commands on the router directly, as someone outside MikroBill would (one connection, then closed). */
@@ -210,7 +239,7 @@ final class RunningPipeline implements AutoCloseable {
       s.setSoTimeout(5000);
       OutputStream out = s.getOutputStream();
       InputStream in = s.getInputStream();
-      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n" + login(sender, senderKey) + "\n");
       readFrame(in);
       StringBuilder f = new StringBuilder("SEND\ndestination:" + queue + "\ncontent-type:application/json\nreceipt:r1\n");
       headers.forEach((k, v) -> f.append(k).append(':').append(v).append('\n'));
@@ -231,7 +260,7 @@ final class RunningPipeline implements AutoCloseable {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
       InputStream in = s.getInputStream();
-      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n" + readerLogin(queue) + "\n");
       readFrame(in);
       frame(out, "SUBSCRIBE\nid:1\ndestination:" + queue + "\nack:auto\n\n");
       return readFrame(in);
@@ -247,7 +276,7 @@ final class RunningPipeline implements AutoCloseable {
       s.setSoTimeout(30_000);
       OutputStream out = new java.io.BufferedOutputStream(s.getOutputStream(), 1 << 16);
       InputStream in = new java.io.BufferedInputStream(s.getInputStream());
-      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n\n");
+      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n" + login(sender, senderKey) + "\n");
       readFrame(in);
       for (int from = 0; from < bodies.size(); from += batch) {
         int to = Math.min(bodies.size(), from + batch);
@@ -271,7 +300,7 @@ final class RunningPipeline implements AutoCloseable {
 
   /** A STOMP subscription that collects every message of a queue (auto-acknowledged) until closed. */
   StompCollector stompCollect(String queue) throws IOException {
-    return new StompCollector(brokerPort, queue);
+    return new StompCollector(brokerPort, queue, readerLogin(queue));
   }
 
   /** The messages of one queue as they arrive: headers (unescaped) and body of each. */
@@ -284,14 +313,14 @@ final class RunningPipeline implements AutoCloseable {
     private final Thread reader;
     private volatile boolean closed;
 
-    StompCollector(int port, String queue) throws IOException {
+    StompCollector(int port, String queue, String login) throws IOException {
       socket = new Socket(InetAddress.getLoopbackAddress(), port);
       socket.setSoTimeout(500);
       OutputStream out = socket.getOutputStream();
       InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
       // The subscription may be quiet for longer than the broker's connection TTL (60 s): it
       // promises heart-beats and sends one every 2 s, so the broker never closes it as dead.
-      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:5000,0\n\n");
+      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:5000,0\n" + login + "\n");
       socket.setSoTimeout(10_000);
       readFrame(in);
       socket.setSoTimeout(500);
