@@ -39,6 +39,7 @@ import io.mikrobill.routeros.router.RouterConfiguration;
 import io.mikrobill.routeros.router.RouterRegistry;
 import io.mikrobill.routeros.simulator.RouterOsSimulator;
 import io.mikrobill.routeros.simulator.SimulatorOptions;
+import io.mikrobill.security.DataFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,8 +97,11 @@ public final class MikroBillApplication {
 
   /** Builds the routers and beans and returns a Camel Main ready to run. */
   Main prepare() throws Exception {
-    Path data = home.resolve(settings.get("DATA_DIR", "data"));
-    Files.createDirectories(data);
+    Path data = DataFolder.create(home.resolve(settings.get("DATA_DIR", "data")));
+    // First: a second instance on the same data folder is refused before it starts anything.
+    Database db = Database.open(DatabaseSettings.from(settings, data));
+    closeables.push(db);
+    db.migrate();
     startEmbeddedSimulatorIfNeeded();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RouterRegistry routers = RouterRegistry.fromConfiguration(new RouterConfiguration(settings), new MicrometerPoolMetrics(metrics));
@@ -115,10 +119,7 @@ public final class MikroBillApplication {
     main.bind("routerRegistry", routers);
     main.bind("prometheusRegistry", metrics);
     main.bind("monitoring", new Monitoring(routers, metrics, simulatorNotice));
-    Database db = Database.open(DatabaseSettings.from(settings, data));
-    closeables.push(db);
-    db.migrate();
-    VoucherLedger ledger = new VoucherLedger(db.dataSource());
+    VoucherLedger ledger = new VoucherLedger(db.dataSource(), db.secrets());
     SecurityEvents security = new SecurityEvents(db.dataSource());
     Counter securityEvents = Counter.builder("mikrotik_security_events_total").register(metrics);
     SecurityEventSink sink = (finding, source) -> {
@@ -126,7 +127,7 @@ public final class MikroBillApplication {
       security.record(source, finding.kind().wireName(), finding.field(), finding.detail());
     };
     RequestValidator validator = new RequestValidator(ValidationSettings.from(settings), sink, "http");
-    DatabaseOutcomes outcomes = new DatabaseOutcomes(new RequestOutcomes(db.dataSource()));
+    DatabaseOutcomes outcomes = new DatabaseOutcomes(new RequestOutcomes(db.dataSource(), db.secrets()));
     ProfileDirectory profiles = new ProfileDirectory(routers);
     RequestApplier applier = new RequestApplier(routers, validator, profiles, outcomes);
     main.bind("httpResponses", new HttpResponses());
