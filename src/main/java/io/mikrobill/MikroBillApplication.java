@@ -174,7 +174,8 @@ public final class MikroBillApplication {
         RouterOsComponent.bind(context, routers);
         HttpFallback.install(context, settings.integer("PORT", 3000));
         CsvVoucherImport csv = new CsvVoucherImport(applier, new LedgerVoucherBook(ledger, voucherCounters), outbox,
-            settings.reader().integer("CSV_WINDOW", 16, 1, 10_000), settings.get("CSV_ROUTER", "default"), settings.reader().integer("CSV_MAX_RETRIES", 8, 0, 1000));
+            settings.reader().integer("CSV_WINDOW", 16, 1, 10_000), settings.get("CSV_ROUTER", "default"), settings.reader().integer("CSV_MAX_RETRIES", 8, 0, 1000),
+            settings.reader().bool("CSV_KEEP_ORIGINAL", true));
         context.getRegistry().bind("csvVouchers", csv);
         FunctionCounter.builder("mikrotik_csv_files_imported", csv, CsvVoucherImport::filesImported)
             .description("CSV voucher files imported by this instance").register(metrics);
