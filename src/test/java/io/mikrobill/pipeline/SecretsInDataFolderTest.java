@@ -70,6 +70,13 @@ class SecretsInDataFolderTest {
       Path kept = await().atMost(Duration.ofSeconds(30)).until(() -> keptOriginal(data, "at-rest"), p -> p != null);
       assertThat(Files.readString(kept)).contains("at-rest-csv1,***,default", "at-rest-csv2,***,default");
       secrets.add("short");
+      // A crash between masking and the move to done/ leaves the masked copy in the inbox under the
+      // file's name: taken up again, it is recognised and its result stays as it was.
+      Path inbox = data.resolve("inbox/vouchers");
+      Files.copy(kept, inbox.resolve("at-rest.tmp"));
+      Files.move(inbox.resolve("at-rest.tmp"), inbox.resolve("at-rest.csv"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(inbox.resolve("at-rest.csv")));
+      assertThat(Files.readAllLines(result)).isEqualTo(lines);
 
       assertThat(secondProcessOpening(data)).contains("is in use by another MikroBill process (pid=" + ProcessHandle.current().pid())
           .contains("stop it or set DATA_DIR");
