@@ -175,7 +175,7 @@ public final class MikroBillApplication {
         HttpFallback.install(context, settings.integer("PORT", 3000));
         CsvVoucherImport csv = new CsvVoucherImport(applier, new LedgerVoucherBook(ledger, voucherCounters), outbox,
             settings.reader().integer("CSV_WINDOW", 16, 1, 10_000), settings.get("CSV_ROUTER", "default"), settings.reader().integer("CSV_MAX_RETRIES", 8, 0, 1000),
-            settings.reader().bool("CSV_KEEP_ORIGINAL", true));
+            settings.reader().bool("CSV_KEEP_ORIGINAL", true), data);
         context.getRegistry().bind("csvVouchers", csv);
         FunctionCounter.builder("mikrotik_csv_files_imported", csv, CsvVoucherImport::filesImported)
             .description("CSV voucher files imported by this instance").register(metrics);

@@ -76,6 +76,18 @@ public final class DataFolder {
     }
   }
 
+  /**
+   * Creates a new, empty file: with mode 0600 when it lies in {@code dataDir}, with the umask's
+   * elsewhere (a folder outside the data folder, such as an inbox shared with another account, is
+   * the operator's to set up). Fails if the file exists.
+   */
+  public static Path createFile(Path file, Path dataDir) throws IOException {
+    if (dataDir != null && file.toAbsolutePath().normalize().startsWith(dataDir.toAbsolutePath().normalize())) {
+      return createPrivateFile(file);
+    }
+    return Files.createFile(file);
+  }
+
   /** Creates a new, empty file with mode 0600 from the start; fails if it exists. */
   public static Path createPrivateFile(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * its key is the file's SHA-256 and the row number, so the same file dropped again, or a file
  * taken up again after a crash, applies no row twice and skips none. Up to {@code window} rows are
  * in flight at once; the result file lists every row in order, {@code ok} with the router's .id or
- * {@code error} with the reason, and appears atomically when the file is done (mode 0600; it never
+ * {@code error} with the reason, and appears atomically when the file is done (0600 in the data folder; it never
  * holds a password). The file itself is then replaced by what is to be kept of it ({@link
  * KeptOriginals}: its passwords masked, or its result), which the route moves to {@code done/}.
  */
@@ -56,17 +56,20 @@ public final class CsvVoucherImport {
   private final String router;
   private final int maxRetries;
   private final KeptOriginals kept;
+  private final Path dataDir;
   private final java.util.concurrent.atomic.AtomicLong files = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param keepOriginal {@code CSV_KEEP_ORIGINAL}: true keeps the imported file with its passwords
    *     masked, false keeps a copy of its result in its place
+   * @param dataDir the data folder: result files and kept copies made there are 0600
    */
   public CsvVoucherImport(RequestApplier applier, VoucherBook book, Path outbox, int window, String router, int maxRetries,
-      boolean keepOriginal) {
+      boolean keepOriginal, Path dataDir) {
     this.maxRetries = maxRetries;
-    this.kept = new KeptOriginals(keepOriginal);
+    this.dataDir = dataDir;
+    this.kept = new KeptOriginals(keepOriginal, dataDir);
     this.applier = applier;
     this.book = book;
     this.outbox = outbox;
@@ -101,7 +104,7 @@ public final class CsvVoucherImport {
     Optional<KeptOriginals.Kind> copy = KeptOriginals.recognise(file, RESULT_HEADER);
     if (copy.isPresent()) {
       Summary left = new Summary();
-      left.error = KeptOriginals.answer(name, copy.get(), result, RESULT_HEADER) ? 1 : 0;
+      left.error = kept.answer(name, copy.get(), result, RESULT_HEADER) ? 1 : 0;
       return left;
     }
     String digest = Digests.sha256Hex(file);
@@ -109,7 +112,7 @@ public final class CsvVoucherImport {
     Path tmp = outbox.resolve(base + ".result.csv." + java.util.UUID.randomUUID() + ".tmp");
     Summary summary = new Summary();
     try {
-      DataFolder.createPrivateFile(tmp);
+      DataFolder.createFile(tmp, dataDir);
       writeResult(file, name, digest, tmp, summary);
       Files.move(tmp, result, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {

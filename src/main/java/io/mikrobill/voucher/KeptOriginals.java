@@ -57,16 +57,19 @@ final class KeptOriginals {
   }
 
   private final boolean keepOriginal;
+  private final Path dataDir;
 
-  KeptOriginals(boolean keepOriginal) {
+  /** {@code dataDir}: the files made there are 0600 ({@link DataFolder#createFile}). */
+  KeptOriginals(boolean keepOriginal, Path dataDir) {
     this.keepOriginal = keepOriginal;
+    this.dataDir = dataDir;
   }
 
   /** Replaces the imported {@code original} by what is to be kept of it (in the same folder, mode 0600). */
   void replace(Path original, Path result) throws IOException {
     Path aside = original.resolveSibling("." + original.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      DataFolder.createPrivateFile(aside);
+      DataFolder.createFile(aside, dataDir);
       if (keepOriginal) {
         mask(original, aside);
       } else {
@@ -115,7 +118,7 @@ final class KeptOriginals {
    * (a result row 0 says why), or left there by a crash after it replaced the file (its result is
    * there already and stays). True when a refusal was written.
    */
-  static boolean answer(String name, Kind kind, Path result, List<String> resultHeader) throws IOException {
+  boolean answer(String name, Kind kind, Path result, List<String> resultHeader) throws IOException {
     if (Files.exists(result)) {
       LOG.info("file={} is {}: not imported again; result={} stays", name, kind.description, result);
       return false;
@@ -125,7 +128,7 @@ final class KeptOriginals {
     LOG.warn("file={} refused: {}", name, reason);
     Path tmp = result.resolveSibling(result.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
-      DataFolder.createPrivateFile(tmp);
+      DataFolder.createFile(tmp, dataDir);
       try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
           CSVPrinter out = new CSVPrinter(w, CSVFormat.DEFAULT)) {
         out.printRecord(resultHeader);

@@ -48,6 +48,18 @@ class DataFolderTest {
   }
 
   @Test
+  void shouldMakeFilesPrivateInTheDataFolderOnly() throws Exception {
+    Path data = DataFolder.create(root.resolve("data"));
+    Path shared = Files.createDirectories(root.resolve("exchange/outbox"));
+
+    Path inside = DataFolder.createFile(data.resolve("x.result.csv"), data);
+    Path outside = DataFolder.createFile(shared.resolve("x.result.csv"), data);
+
+    assertThat(mode(inside)).isEqualTo("rw-------");
+    assertThat(mode(outside)).as("the umask's").isEqualTo(mode(Files.createFile(shared.resolve("plain"))));
+  }
+
+  @Test
   void shouldNarrowASecretFileOthersCouldRead() throws Exception {
     Path file = Files.writeString(root.resolve("secret"), "s3cret\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));

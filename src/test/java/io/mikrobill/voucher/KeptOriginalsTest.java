@@ -27,7 +27,7 @@ class KeptOriginalsTest {
             + "v3\n");
     Path result = Files.writeString(dir.resolve("batch.result.csv"), "row,username,status,id,reason\n1,v1,ok,*1,\n");
 
-    new KeptOriginals(true).replace(original, result);
+    new KeptOriginals(true, dir).replace(original, result);
 
     assertThat(Files.readString(original)).isEqualTo(
         "username,password,profile,limit_uptime,limit_bytes_total,price,comment\r\n"
@@ -47,7 +47,7 @@ class KeptOriginalsTest {
   void shouldMaskEveryColumnNamedLikeAPasswordWhateverTheHeader() throws Exception {
     Path original = Files.writeString(dir.resolve("odd.csv"), "user, Pass ,shared_secret,note\nu1,p1,s1,n1\n");
 
-    new KeptOriginals(true).replace(original, null);
+    new KeptOriginals(true, dir).replace(original, null);
 
     assertThat(Files.readString(original)).isEqualTo("user,\" Pass \",shared_secret,note\r\nu1,***,***,n1\r\n");
   }
@@ -57,7 +57,7 @@ class KeptOriginalsTest {
     Path original = Files.writeString(dir.resolve("batch.csv"), "username,password\nv1,secret123\n");
     Path result = Files.writeString(dir.resolve("batch.result.csv"), "row,username,status,id,reason\r\n1,v1,ok,*1,\r\n");
 
-    new KeptOriginals(false).replace(original, result);
+    new KeptOriginals(false, dir).replace(original, result);
 
     assertThat(Files.readString(original)).isEqualTo(Files.readString(result));
     assertThat(KeptOriginals.recognise(original, RESULT_HEADER)).contains(KeptOriginals.Kind.RESULT);
@@ -79,12 +79,13 @@ class KeptOriginalsTest {
   void shouldAnswerAKeptCopyDroppedBackAndLeaveAnExistingResultAlone() throws Exception {
     Path result = dir.resolve("batch-20250101.result.csv");
 
-    assertThat(KeptOriginals.answer("batch-20250101.csv", KeptOriginals.Kind.MASKED, result, RESULT_HEADER)).isTrue();
+    KeptOriginals kept = new KeptOriginals(true, dir);
+    assertThat(kept.answer("batch-20250101.csv", KeptOriginals.Kind.MASKED, result, RESULT_HEADER)).isTrue();
     assertThat(Files.readAllLines(result)).hasSize(2).last().asString()
         .startsWith("0,,error,,this file is an imported file kept with its passwords masked");
 
     Files.writeString(result, "row,username,status,id,reason\n1,v1,ok,*1,\n");
-    assertThat(KeptOriginals.answer("batch-20250101.csv", KeptOriginals.Kind.MASKED, result, RESULT_HEADER)).isFalse();
+    assertThat(kept.answer("batch-20250101.csv", KeptOriginals.Kind.MASKED, result, RESULT_HEADER)).isFalse();
     assertThat(Files.readString(result)).isEqualTo("row,username,status,id,reason\n1,v1,ok,*1,\n");
   }
 }
