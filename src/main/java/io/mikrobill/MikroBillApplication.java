@@ -176,6 +176,7 @@ public final class MikroBillApplication {
         CsvVoucherImport csv = new CsvVoucherImport(applier, new LedgerVoucherBook(ledger, voucherCounters), outbox,
             settings.reader().integer("CSV_WINDOW", 16, 1, 10_000), settings.get("CSV_ROUTER", "default"), settings.reader().integer("CSV_MAX_RETRIES", 8, 0, 1000),
             settings.reader().bool("CSV_KEEP_ORIGINAL", true), data);
+        maskEarlierOriginals(csv, data);
         context.getRegistry().bind("csvVouchers", csv);
         FunctionCounter.builder("mikrotik_csv_files_imported", csv, CsvVoucherImport::filesImported)
             .description("CSV voucher files imported by this instance").register(metrics);
@@ -192,6 +193,16 @@ public final class MikroBillApplication {
       }
     });
     return main;
+  }
+
+  /** The CSV originals an earlier version kept in the route's done folder still hold their passwords. */
+  private void maskEarlierOriginals(CsvVoucherImport csv, Path data) {
+    Path inbox = Path.of(settings.get("VOUCHER_INBOX", data.resolve("inbox/vouchers").toString()));
+    try {
+      csv.maskEarlierOriginals(inbox.resolve(settings.get("VOUCHER_DONE", "../../done/vouchers")).normalize());
+    } catch (java.io.IOException e) {
+      LOG.warn("the CSV files kept by an earlier version could not be masked: {}", e.toString());
+    }
   }
 
   /**

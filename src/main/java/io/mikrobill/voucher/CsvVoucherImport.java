@@ -77,6 +77,14 @@ public final class CsvVoucherImport {
     this.router = router;
   }
 
+  /**
+   * Masks the passwords of the originals an earlier version kept in clear in {@code done} (the
+   * route's done folder); once per folder. Returns how many files were masked.
+   */
+  public int maskEarlierOriginals(Path done) throws IOException {
+    return kept.maskEarlier(done, RESULT_HEADER);
+  }
+
   /** Files this instance has imported. */
   public long filesImported() {
     return files.get();

@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,9 @@ import org.slf4j.LoggerFactory;
 final class KeptOriginals {
 
   static final String MASK = "***";
+
+  /** The marker of a done folder whose earlier originals were masked. */
+  static final String EARLIER_MASKED = ".passwords-masked";
 
   private static final Logger LOG = LoggerFactory.getLogger(KeptOriginals.class);
 
@@ -111,6 +115,37 @@ final class KeptOriginals {
     } catch (UncheckedIOException | IllegalStateException notCsv) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Masks the originals an earlier version kept in {@code done} in clear, once per folder (a marker
+   * file there remembers it, so a start does not read every kept file again). Files that are
+   * already kept copies are left as they are, as is a file that is no CSV (with a warning).
+   * Returns how many files were masked.
+   */
+  int maskEarlier(Path done, List<String> resultHeader) throws IOException {
+    if (!Files.isDirectory(done) || Files.exists(done.resolve(EARLIER_MASKED))) {
+      return 0;
+    }
+    int masked = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(done, "*.csv")) {
+      for (Path f : files) {
+        if (!Files.isRegularFile(f) || recognise(f, resultHeader).isPresent()) {
+          continue;
+        }
+        try {
+          new KeptOriginals(true, dataDir).replace(f, null);
+          masked++;
+        } catch (IOException | RuntimeException e) {
+          LOG.warn("file={} kept by an earlier version could not be masked: {}", f, e.toString());
+        }
+      }
+    }
+    DataFolder.createFile(done.resolve(EARLIER_MASKED), dataDir);
+    if (masked > 0) {
+      LOG.info("folder={} files={} kept by an earlier version with their passwords: masked", done, masked);
+    }
+    return masked;
   }
 
   /**

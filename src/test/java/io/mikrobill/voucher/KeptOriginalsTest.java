@@ -88,4 +88,25 @@ class KeptOriginalsTest {
     assertThat(kept.answer("batch-20250101.csv", KeptOriginals.Kind.MASKED, result, RESULT_HEADER)).isFalse();
     assertThat(Files.readString(result)).isEqualTo("row,username,status,id,reason\n1,v1,ok,*1,\n");
   }
+
+  @Test
+  void shouldMaskTheOriginalsAnEarlierVersionKeptOnce() throws Exception {
+    Path done = Files.createDirectories(dir.resolve("done"));
+    Path clear = Files.writeString(done.resolve("old-1.csv"), "username,password\nv1,secret123\n");
+    Path masked = Files.writeString(done.resolve("old-2.csv"), "username,password\nv2,***\n");
+    Path result = Files.writeString(done.resolve("old-3.csv"), "row,username,status,id,reason\n1,v3,ok,*3,\n");
+    Path other = Files.writeString(done.resolve("notes.txt"), "password: secret123\n");
+    KeptOriginals kept = new KeptOriginals(true, dir);
+
+    assertThat(kept.maskEarlier(done, RESULT_HEADER)).isEqualTo(1);
+
+    assertThat(Files.readString(clear)).isEqualTo("username,password\r\nv1,***\r\n");
+    assertThat(Files.readString(masked)).isEqualTo("username,password\nv2,***\n");
+    assertThat(Files.readString(result)).isEqualTo("row,username,status,id,reason\n1,v3,ok,*3,\n");
+    assertThat(Files.readString(other)).as("not a kept CSV file").contains("secret123");
+    Path later = Files.writeString(done.resolve("later.csv"), "username,password\nv4,secret123\n");
+    assertThat(kept.maskEarlier(done, RESULT_HEADER)).as("once per folder").isZero();
+    assertThat(Files.readString(later)).contains("secret123");
+    assertThat(kept.maskEarlier(dir.resolve("missing"), RESULT_HEADER)).isZero();
+  }
 }
