@@ -51,6 +51,7 @@ import io.mikrobill.routeros.router.RouterConfiguration;
 import io.mikrobill.routeros.router.RouterRegistry;
 import io.mikrobill.routeros.simulator.RouterOsSimulator;
 import io.mikrobill.routeros.simulator.SimulatorOptions;
+import io.mikrobill.security.DataFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,8 +110,11 @@ public final class MikroBillApplication {
   /** Builds the routers and beans and returns a Camel Main ready to run. */
   Main prepare() throws Exception {
     HttpTransport transport = HttpTransport.from(settings.reader(), home);
-    Path data = home.resolve(settings.get("DATA_DIR", "data"));
-    Files.createDirectories(data);
+    Path data = DataFolder.create(home.resolve(settings.get("DATA_DIR", "data")));
+    // First: a second instance on the same data folder is refused before it starts anything.
+    Database db = Database.open(DatabaseSettings.from(settings, data));
+    closeables.push(db);
+    db.migrate();
     startEmbeddedSimulatorIfNeeded();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     RouterRegistry routers = RouterRegistry.fromConfiguration(new RouterConfiguration(settings), new MicrometerPoolMetrics(metrics));
@@ -133,10 +137,7 @@ public final class MikroBillApplication {
     main.bind("routerRegistry", routers);
     main.bind("prometheusRegistry", metrics);
     main.bind("monitoring", new Monitoring(routers, metrics, simulatorNotice));
-    Database db = Database.open(DatabaseSettings.from(settings, data));
-    closeables.push(db);
-    db.migrate();
-    VoucherLedger ledger = new VoucherLedger(db.dataSource());
+    VoucherLedger ledger = new VoucherLedger(db.dataSource(), db.secrets());
     SecurityEvents security = new SecurityEvents(db.dataSource());
     Counter securityEvents = Counter.builder("mikrotik_security_events_total").register(metrics);
     java.time.Clock clock = java.time.Clock.systemUTC();
@@ -156,7 +157,7 @@ public final class MikroBillApplication {
       security.record(source, finding.kind().wireName(), finding.field(), finding.detail());
     };
     RequestValidator validator = new RequestValidator(ValidationSettings.from(settings), sink, "http");
-    DatabaseOutcomes outcomes = new DatabaseOutcomes(new RequestOutcomes(db.dataSource()));
+    DatabaseOutcomes outcomes = new DatabaseOutcomes(new RequestOutcomes(db.dataSource(), db.secrets()));
     ProfileDirectory profiles = new ProfileDirectory(routers);
     RequestApplier applier = new RequestApplier(routers, validator, profiles, outcomes);
     main.bind("httpResponses", new HttpResponses());
@@ -208,7 +209,9 @@ public final class MikroBillApplication {
         HttpFallback.install(context, settings.integer("PORT", 3000));
         HttpGate.install(context, settings.integer("PORT", 3000), authenticator, refusals);
         CsvVoucherImport csv = new CsvVoucherImport(applier, new LedgerVoucherBook(ledger, voucherCounters), outbox,
-            settings.reader().integer("CSV_WINDOW", 16, 1, 10_000), settings.get("CSV_ROUTER", "default"), settings.reader().integer("CSV_MAX_RETRIES", 8, 0, 1000));
+            settings.reader().integer("CSV_WINDOW", 16, 1, 10_000), settings.get("CSV_ROUTER", "default"), settings.reader().integer("CSV_MAX_RETRIES", 8, 0, 1000),
+            settings.reader().bool("CSV_KEEP_ORIGINAL", true), data);
+        maskEarlierOriginals(csv, data);
         context.getRegistry().bind("csvVouchers", csv);
         FunctionCounter.builder("mikrotik_csv_files_imported", csv, CsvVoucherImport::filesImported)
             .description("CSV voucher files imported by this instance").register(metrics);
@@ -225,6 +228,16 @@ public final class MikroBillApplication {
       }
     });
     return main;
+  }
+
+  /** The CSV originals an earlier version kept in the route's done folder still hold their passwords. */
+  private void maskEarlierOriginals(CsvVoucherImport csv, Path data) {
+    Path inbox = Path.of(settings.get("VOUCHER_INBOX", data.resolve("inbox/vouchers").toString()));
+    try {
+      csv.maskEarlierOriginals(inbox.resolve(settings.get("VOUCHER_DONE", "../../done/vouchers")).normalize());
+    } catch (java.io.IOException e) {
+      LOG.warn("the CSV files kept by an earlier version could not be masked: {}", e.toString());
+    }
   }
 
   /**

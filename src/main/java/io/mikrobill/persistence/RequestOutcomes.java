@@ -1,5 +1,6 @@
 package io.mikrobill.persistence;
 
+import io.mikrobill.security.SecretBox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,12 @@ import javax.sql.DataSource;
  * {@link #claim claims} the key before doing the work: the primary key lets exactly one claim
  * insert the PENDING row, and every later claim gets the existing row back instead. The winner
  * then {@link #complete completes} it once; later completions change nothing.
+ *
+ * <p>The body (a stored HTTP reply: a voucher batch's answer lists its codes) and the reason (a
+ * claim's note, a refusal that may quote a voucher code) are sealed, each bound to its row; the
+ * rest (status, router id, times) stays readable for repair queries. Keys are stored as given: a
+ * caller whose key would be a secret passes a digest instead (the voucher API passes the code's
+ * lookup digest).
  */
 public final class RequestOutcomes {
 
@@ -27,15 +34,27 @@ public final class RequestOutcomes {
       "source, request_key, status, http_status, body, router_id, reason, created_at, updated_at";
 
   private final DataSource dataSource;
+  private final SecretBox secrets;
   private final Clock clock;
 
-  public RequestOutcomes(DataSource dataSource) {
-    this(dataSource, Clock.systemUTC());
+  public RequestOutcomes(DataSource dataSource, SecretBox secrets) {
+    this(dataSource, secrets, Clock.systemUTC());
   }
 
-  public RequestOutcomes(DataSource dataSource, Clock clock) {
+  public RequestOutcomes(DataSource dataSource, SecretBox secrets, Clock clock) {
     this.dataSource = dataSource;
+    this.secrets = secrets;
     this.clock = clock;
+  }
+
+  /** Where a row's body is sealed: its own source and key, so it opens in no other row. */
+  static String bodyContext(String source, String key) {
+    return "request_outcomes.body:" + source + "\u0000" + key;
+  }
+
+  /** Where a row's reason is sealed. */
+  static String reasonContext(String source, String key) {
+    return "request_outcomes.reason:" + source + "\u0000" + key;
   }
 
   /**
@@ -62,7 +81,7 @@ public final class RequestOutcomes {
                           + " updated_at) values (?, ?, 'PENDING', ?, ?, ?)")) {
                 insert.setString(1, source);
                 insert.setString(2, key);
-                insert.setString(3, note);
+                insert.setString(3, secrets.seal(note, reasonContext(source, key)));
                 insert.setObject(4, now);
                 insert.setObject(5, now);
                 insert.executeUpdate();
@@ -122,9 +141,9 @@ public final class RequestOutcomes {
                           + " where source = ? and request_key = ? and status = 'PENDING'")) {
                 update.setString(1, status.name());
                 update.setObject(2, httpStatus, java.sql.Types.INTEGER);
-                update.setString(3, body);
+                update.setString(3, secrets.seal(body, bodyContext(source, key)));
                 update.setString(4, routerId);
-                update.setString(5, InvalidValueException.truncate(reason, 1024));
+                update.setString(5, secrets.seal(InvalidValueException.truncate(reason, 1024), reasonContext(source, key)));
                 update.setObject(6, Jdbc.now(clock));
                 update.setString(7, source);
                 update.setString(8, key);
@@ -163,7 +182,7 @@ public final class RequestOutcomes {
         connection -> select(connection, cutoff, limit));
   }
 
-  private static List<RequestOutcome> select(Connection connection, Instant cutoff, int limit)
+  private List<RequestOutcome> select(Connection connection, Instant cutoff, int limit)
       throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
@@ -181,15 +200,17 @@ public final class RequestOutcomes {
     }
   }
 
-  private static RequestOutcome outcome(ResultSet rs) throws SQLException {
+  private RequestOutcome outcome(ResultSet rs) throws SQLException {
+    String source = rs.getString("source");
+    String key = rs.getString("request_key");
     return new RequestOutcome(
-        rs.getString("source"),
-        rs.getString("request_key"),
+        source,
+        key,
         OutcomeStatus.valueOf(rs.getString("status")),
         Jdbc.nullableInt(rs, "http_status"),
-        rs.getString("body"),
+        secrets.open(rs.getString("body"), bodyContext(source, key)),
         rs.getString("router_id"),
-        rs.getString("reason"),
+        secrets.open(rs.getString("reason"), reasonContext(source, key)),
         Jdbc.instant(rs, "created_at"),
         Jdbc.instant(rs, "updated_at"));
   }

@@ -10,6 +10,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
@@ -51,12 +52,16 @@ final class SchemaMigrations {
     this.kind = kind;
   }
 
-  /** Applies what is pending under {@code location} and returns the versions applied now. */
-  List<Integer> migrate(ClassLoader loader, String location) {
+  /**
+   * Applies what is pending under {@code location}, with the migrations written in Java ({@code
+   * java}, ordered with the scripts by version), and returns the versions applied now.
+   */
+  List<Integer> migrate(ClassLoader loader, String location, JavaMigration... java) {
     FluentConfiguration configuration =
         Flyway.configure(loader)
             .dataSource(dataSource)
             .locations("classpath:" + location)
+            .javaMigrations(java)
             // a missing folder (e.g. resources lost when packaging) must not look like "nothing
             // to do", nor a misnamed script be skipped silently
             .failOnMissingLocations(true)

@@ -5,16 +5,28 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * An append-only log of security events. The text comes from whoever sent the bad input, so it
  * is shortened to fit its column rather than refused: recording an attack must not fail because
  * the attacker sent a long string.
+ *
+ * <p>The detail quotes the value that tripped the detector. When the field is a secret (a password,
+ * a key, a token, a voucher code, whatever the sender called it) its detail is kept as {@value
+ * #MASK}: the validator does not scan the password field, but a field it does not know may still be
+ * one.
  */
 public final class SecurityEvents {
 
   public static final int MAX_RECENT = 1000;
+
+  /** What a secret field's detail is kept as. */
+  public static final String MASK = "***";
+
+  private static final Pattern SECRET_FIELD =
+      Pattern.compile("(?i).*(pass|pwd|secret|token|key|credential|code|auth).*");
 
   private final DataSource dataSource;
   private final Clock clock;
@@ -48,12 +60,17 @@ public final class SecurityEvents {
             insert.setString(2, source);
             insert.setString(3, kind);
             insert.setString(4, InvalidValueException.truncate(field, 64));
-            insert.setString(5, InvalidValueException.truncate(detail, 512));
+            insert.setString(5, secretField(field) && detail != null ? MASK : InvalidValueException.truncate(detail, 512));
             insert.setString(6, InvalidValueException.truncate(principal, 80));
             insert.setString(7, InvalidValueException.truncate(clientAddress, 64));
             return insert.executeUpdate();
           }
         });
+  }
+
+  /** True when a field of this name may hold a secret, so its value is never kept. */
+  static boolean secretField(String field) {
+    return field != null && SECRET_FIELD.matcher(field).matches();
   }
 
   public long count() {

@@ -1,5 +1,6 @@
 package io.mikrobill.persistence;
 
+import io.mikrobill.security.SecretBox;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.PreparedStatement;
@@ -22,25 +23,54 @@ import javax.sql.DataSource;
  *
  * <p>Moves: PENDING to CREATED or FAILED; FAILED to CREATED (a repair found it on the router);
  * anything but REVOKED to REVOKED.
+ *
+ * <p>A code is a hotspot password, so the ledger keeps it sealed ({@code code_secret}, bound to its
+ * row) and finds it by its keyed lookup digest ({@code code_digest}, the primary key: a repeated
+ * code is still refused, and revoking by code still works). Only this class opens codes; a failure
+ * reason that quotes the code keeps {@value #MASK} in its place. Rows keep their insertion order
+ * ({@code seq}), as codes no longer sort in the database.
  */
 public final class VoucherLedger {
 
   public static final int MAX_PAGE = 1000;
 
+  /** What stands for a voucher code in a failure reason. */
+  public static final String MASK = "***";
+
   private static final String COLUMNS =
-      "code, batch_id, profile, price, currency, router, state, router_id, failure_reason,"
+      "code_digest, code_secret, batch_id, profile, price, currency, router, state, router_id, failure_reason,"
           + " created_at, updated_at";
 
   private final DataSource dataSource;
+  private final SecretBox secrets;
   private final Clock clock;
 
-  public VoucherLedger(DataSource dataSource) {
-    this(dataSource, Clock.systemUTC());
+  public VoucherLedger(DataSource dataSource, SecretBox secrets) {
+    this(dataSource, secrets, Clock.systemUTC());
   }
 
-  public VoucherLedger(DataSource dataSource, Clock clock) {
+  public VoucherLedger(DataSource dataSource, SecretBox secrets, Clock clock) {
     this.dataSource = dataSource;
+    this.secrets = secrets;
     this.clock = clock;
+  }
+
+  /**
+   * The code's lookup digest: how the ledger finds it, and a key that stands for the code where a
+   * code must not be kept (the idempotency key of the request that creates it on the router).
+   */
+  public String lookupKey(String code) {
+    return secrets.lookup(code);
+  }
+
+  /** The context a code is sealed in: its own row, so a sealed code moved to another row does not open. */
+  static String codeContext(String digest) {
+    return "vouchers.code:" + digest;
+  }
+
+  /** {@code reason} with every occurrence of {@code code} masked. */
+  static String maskCode(String reason, String code) {
+    return reason == null || code == null || code.isEmpty() ? reason : reason.replace(code, MASK);
   }
 
   /**
@@ -60,17 +90,19 @@ public final class VoucherLedger {
           OffsetDateTime now = Jdbc.now(clock);
           try (PreparedStatement insert =
               connection.prepareStatement(
-                  "insert into vouchers(" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, null, null, ?, ?)")) {
+                  "insert into vouchers(" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, null, null, ?, ?)")) {
             for (PendingVoucher v : batch) {
-              insert.setString(1, v.code());
-              insert.setString(2, v.batchId());
-              insert.setString(3, v.profile());
-              insert.setBigDecimal(4, v.price());
-              insert.setString(5, v.currency());
-              insert.setString(6, v.router());
-              insert.setString(7, VoucherState.PENDING.name());
-              insert.setObject(8, now);
+              String digest = secrets.lookup(v.code());
+              insert.setString(1, digest);
+              insert.setString(2, secrets.seal(v.code(), codeContext(digest)));
+              insert.setString(3, v.batchId());
+              insert.setString(4, v.profile());
+              insert.setBigDecimal(5, v.price());
+              insert.setString(6, v.currency());
+              insert.setString(7, v.router());
+              insert.setString(8, VoucherState.PENDING.name());
               insert.setObject(9, now);
+              insert.setObject(10, now);
               insert.addBatch();
             }
             insert.executeBatch();
@@ -94,13 +126,16 @@ public final class VoucherLedger {
         routerId);
   }
 
-  /** PENDING to FAILED with the reason (shortened to 512 characters). False if not PENDING. */
+  /**
+   * PENDING to FAILED with the reason (the code masked, shortened to 512 characters). False if not
+   * PENDING.
+   */
   public boolean markFailed(String code, String reason) {
     return move(
         code,
         "state = 'FAILED', failure_reason = ?",
         "state = 'PENDING'",
-        InvalidValueException.truncate(reason, 512));
+        InvalidValueException.truncate(maskCode(reason, code), 512));
   }
 
   /** To REVOKED from any other state. False if it was revoked already. */
@@ -112,20 +147,20 @@ public final class VoucherLedger {
     int changed =
         Jdbc.withConnection(
             dataSource,
-            "update voucher " + code,
+            "update voucher",
             connection -> {
               try (PreparedStatement update =
                   connection.prepareStatement(
                       "update vouchers set "
                           + set
-                          + ", updated_at = ? where code = ? and "
+                          + ", updated_at = ? where code_digest = ? and "
                           + from)) {
                 int i = 1;
                 if (set.contains("?")) {
                   update.setString(i++, value);
                 }
                 update.setObject(i++, Jdbc.now(clock));
-                update.setString(i, code);
+                update.setString(i, secrets.lookup(code));
                 return update.executeUpdate();
               }
             });
@@ -138,11 +173,11 @@ public final class VoucherLedger {
   public Optional<Voucher> find(String code) {
     return Jdbc.withConnection(
         dataSource,
-        "find voucher " + code,
+        "find voucher",
         connection -> {
           try (PreparedStatement select =
-              connection.prepareStatement("select " + COLUMNS + " from vouchers where code = ?")) {
-            select.setString(1, code);
+              connection.prepareStatement("select " + COLUMNS + " from vouchers where code_digest = ?")) {
+            select.setString(1, secrets.lookup(code));
             try (ResultSet rs = select.executeQuery()) {
               return rs.next() ? Optional.of(voucher(rs)) : Optional.empty();
             }
@@ -150,7 +185,7 @@ public final class VoucherLedger {
         });
   }
 
-  /** A page ordered by creation time then code; a null state or batch means any. */
+  /** A page in the order the vouchers were written; a null state or batch means any. */
   public List<Voucher> list(VoucherState state, String batchId, int limit, int offset) {
     InvalidValueException.page(limit, offset, MAX_PAGE);
     StringBuilder sql = new StringBuilder("select " + COLUMNS + " from vouchers where 1 = 1");
@@ -163,7 +198,7 @@ public final class VoucherLedger {
       sql.append(" and batch_id = ?");
       params.add(batchId);
     }
-    sql.append(" order by created_at, code limit ? offset ?");
+    sql.append(" order by created_at, seq limit ? offset ?");
     return Jdbc.withConnection(
         dataSource,
         "list vouchers",
@@ -237,9 +272,9 @@ public final class VoucherLedger {
     return value.setScale(2, RoundingMode.UNNECESSARY);
   }
 
-  private static Voucher voucher(ResultSet rs) throws SQLException {
+  private Voucher voucher(ResultSet rs) throws SQLException {
     return new Voucher(
-        rs.getString("code"),
+        secrets.open(rs.getString("code_secret"), codeContext(rs.getString("code_digest"))),
         rs.getString("batch_id"),
         rs.getString("profile"),
         money(rs.getBigDecimal("price")),

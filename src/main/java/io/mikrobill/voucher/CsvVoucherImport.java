@@ -9,6 +9,7 @@ import io.mikrobill.billing.RequestApplier;
 import io.mikrobill.billing.RequestMeta;
 import io.mikrobill.billing.Source;
 import io.mikrobill.routeros.flow.Priority;
+import io.mikrobill.security.DataFolder;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -20,6 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -37,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * its key is the file's SHA-256 and the row number, so the same file dropped again, or a file
  * taken up again after a crash, applies no row twice and skips none. Up to {@code window} rows are
  * in flight at once; the result file lists every row in order, {@code ok} with the router's .id or
- * {@code error} with the reason, and appears atomically when the file is done.
+ * {@code error} with the reason, and appears atomically when the file is done (0600 in the data folder; it never
+ * holds a password). The file itself is then replaced by what is to be kept of it ({@link
+ * KeptOriginals}: its passwords masked, or its result), which the route moves to {@code done/}.
  */
 public final class CsvVoucherImport {
 
@@ -51,16 +55,34 @@ public final class CsvVoucherImport {
   private final int window;
   private final String router;
   private final int maxRetries;
+  private final KeptOriginals kept;
+  private final Path dataDir;
   private final java.util.concurrent.atomic.AtomicLong files = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
 
-  public CsvVoucherImport(RequestApplier applier, VoucherBook book, Path outbox, int window, String router, int maxRetries) {
+  /**
+   * @param keepOriginal {@code CSV_KEEP_ORIGINAL}: true keeps the imported file with its passwords
+   *     masked, false keeps a copy of its result in its place
+   * @param dataDir the data folder: result files and kept copies made there are 0600
+   */
+  public CsvVoucherImport(RequestApplier applier, VoucherBook book, Path outbox, int window, String router, int maxRetries,
+      boolean keepOriginal, Path dataDir) {
     this.maxRetries = maxRetries;
+    this.dataDir = dataDir;
+    this.kept = new KeptOriginals(keepOriginal, dataDir);
     this.applier = applier;
     this.book = book;
     this.outbox = outbox;
     this.window = window;
     this.router = router;
+  }
+
+  /**
+   * Masks the passwords of the originals an earlier version kept in clear in {@code done} (the
+   * route's done folder); once per folder. Returns how many files were masked.
+   */
+  public int maskEarlierOriginals(Path done) throws IOException {
+    return kept.maskEarlier(done, RESULT_HEADER);
   }
 
   /** Files this instance has imported. */
@@ -84,18 +106,30 @@ public final class CsvVoucherImport {
 
   /** Imports {@code file} (named {@code name}); returns the counts. */
   public Summary importFile(Path file, String name) throws IOException, InterruptedException {
-    String digest = Digests.sha256Hex(file);
     String base = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
     Files.createDirectories(outbox);
+    Path result = outbox.resolve(base + ".result.csv");
+    Optional<KeptOriginals.Kind> copy = KeptOriginals.recognise(file, RESULT_HEADER);
+    if (copy.isPresent()) {
+      Summary left = new Summary();
+      left.error = kept.answer(name, copy.get(), result, RESULT_HEADER) ? 1 : 0;
+      return left;
+    }
+    String digest = Digests.sha256Hex(file);
     // Unique per import: another instance that took the file over never writes the same temporary file.
     Path tmp = outbox.resolve(base + ".result.csv." + java.util.UUID.randomUUID() + ".tmp");
-    Path result = outbox.resolve(base + ".result.csv");
     Summary summary = new Summary();
     try {
+      DataFolder.createFile(tmp, dataDir);
       writeResult(file, name, digest, tmp, summary);
       Files.move(tmp, result, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+    try {
+      kept.replace(file, result);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("file={} imported, but what is kept of it could not be made (its passwords are not masked): {}", name, e.toString());
     }
     files.incrementAndGet();
     rows.addAndGet(summary.ok + summary.error);
@@ -154,7 +188,7 @@ public final class CsvVoucherImport {
           if (res.applied()) {
             recordVoucher(fields, rowPrice, digest, res);
           }
-          ordered.done(row, String.valueOf(fields.get("username")), res);
+          ordered.done(row, String.valueOf(fields.get("username")), res, (String) fields.get("password"));
         } finally {
           slots.release();
         }
@@ -255,14 +289,19 @@ public final class CsvVoucherImport {
       this.summary = summary;
     }
 
-    synchronized void done(long row, String username, ApplyResult r) {
+    /** A row's line; its password is masked should any reason quote it (none is meant to). */
+    synchronized void done(long row, String username, ApplyResult r, String password) {
       if (r.applied()) {
         summary.ok++;
       } else {
         summary.error++;
       }
+      String reason = r.reason() == null ? "" : r.reason();
+      if (password != null && password.length() >= 4) {
+        reason = reason.replace(password, KeptOriginals.MASK);
+      }
       pending.put(row, List.of(String.valueOf(row), username, r.applied() ? "ok" : "error",
-          r.routerId() == null ? "" : r.routerId(), r.reason() == null ? "" : r.reason()));
+          r.routerId() == null ? "" : r.routerId(), reason));
       flushReady();
     }
 

@@ -35,6 +35,10 @@ import org.apache.camel.Exchange;
  * characters), written to the ledger as PENDING in one transaction, then each voucher is created
  * on the router as a hotspot user (user name and password = the code) exactly once, and marked
  * CREATED or FAILED with the reason. Revoking removes the user and marks the voucher REVOKED.
+ *
+ * <p>A code is a password: the requests that create and revoke it are keyed by the code's lookup
+ * digest ({@link VoucherLedger#lookupKey}), not the code, so the outcome store never holds it. The
+ * ledger keeps it sealed; {@link #list} is where it is read in clear.
  */
 public final class VoucherApi {
 
@@ -100,7 +104,8 @@ public final class VoucherApi {
         fields.put("profile", profile);
         fields.put("comment", "voucher " + batch);
         fields.put("router", v.router());
-        BillingRequest request = new BillingRequest(Source.VOUCHER, code, Action.CREATE_HOTSPOT_USER.wireName(), fields, meta);
+        BillingRequest request = new BillingRequest(Source.VOUCHER, ledger.lookupKey(code), Action.CREATE_HOTSPOT_USER.wireName(),
+            fields, meta);
         waveResults.add(started.thenCompose(x -> applier.apply(request)).thenApply(r -> settle(code, price, r)));
       }
       results.addAll(waveResults);
@@ -199,7 +204,7 @@ public final class VoucherApi {
     Voucher v = ledger.find(code == null ? "" : code)
         .orElseThrow(() -> new NotFoundException("no such voucher: " + code));
     if (v.state() != VoucherState.REVOKED) {
-      ApplyResult r = applier.apply(new BillingRequest(Source.VOUCHER_REVOKE, code, Action.REMOVE_USER.wireName(),
+      ApplyResult r = applier.apply(new BillingRequest(Source.VOUCHER_REVOKE, ledger.lookupKey(code), Action.REMOVE_USER.wireName(),
           Map.of("username", code, "router", v.router(), "type", "hotspot"), null)).get(2, TimeUnit.MINUTES);
       if (!r.applied() && r.kind() != ApplyResult.Kind.NOT_FOUND) {
         throw new RefusedException(r);

@@ -89,7 +89,7 @@ class DatabaseSettingsTest {
         .isEqualTo(
             "jdbc:h2:file:"
                 + DATA.resolve("mikrobill").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;WRITE_DELAY=0");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
   }
 
   @Test

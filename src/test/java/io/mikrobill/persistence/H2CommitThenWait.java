@@ -14,7 +14,7 @@ public final class H2CommitThenWait {
   public static void main(String[] args) throws Exception {
     Database db = Database.open(DatabaseSettings.from(Map.<String, String>of()::get, Path.of(args[0])));
     db.migrate();
-    RequestOutcomes outcomes = new RequestOutcomes(db.dataSource());
+    RequestOutcomes outcomes = new RequestOutcomes(db.dataSource(), db.secrets());
     outcomes.claim("csv", "durable-1");
     outcomes.complete("csv", "durable-1", OutcomeStatus.APPLIED, 0, "applied", "*1", null);
     System.out.println("COMMITTED");

@@ -42,7 +42,7 @@ class H2DurabilityTest {
     assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
     try (Database db = Database.open(DatabaseSettings.from(Map.<String, String>of()::get, data))) {
-      assertThat(new RequestOutcomes(db.dataSource()).find("csv", "durable-1"))
+      assertThat(new RequestOutcomes(db.dataSource(), db.secrets()).find("csv", "durable-1"))
           .hasValueSatisfying(o -> assertThat(o.status()).isEqualTo(OutcomeStatus.APPLIED));
     }
   }

@@ -1,11 +1,13 @@
 package io.mikrobill.persistence;
 
+import io.mikrobill.security.SecretBox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,6 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * hosting platform would hand it out.
  */
 final class PostgresTestServer implements TestDatabaseServer {
+
+  /** No data folder here to keep a generated key in: every database of the server gets this one. */
+  static final String KEY = Base64.getEncoder().encodeToString(SecretBox.newKey());
 
   private final EmbeddedPostgres postgres;
   private final AtomicInteger next = new AtomicInteger();
@@ -37,7 +42,7 @@ final class PostgresTestServer implements TestDatabaseServer {
       throw new IllegalStateException("cannot create database " + name, e);
     }
     String url = "postgres://postgres:secret@localhost:" + postgres.getPort() + "/" + name;
-    return DatabaseSettings.from(Map.of(DatabaseSettings.URL, url)::get, null);
+    return DatabaseSettings.from(Map.of(DatabaseSettings.URL, url, SecretBox.ENV, KEY)::get, null);
   }
 
   @Override

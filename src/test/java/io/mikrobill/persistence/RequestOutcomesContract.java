@@ -22,7 +22,7 @@ abstract class RequestOutcomesContract extends DatabaseContract {
   @BeforeEach
   void migrate() {
     database.migrate();
-    outcomes = new RequestOutcomes(database.dataSource());
+    outcomes = new RequestOutcomes(database.dataSource(), database.secrets());
   }
 
   @Test

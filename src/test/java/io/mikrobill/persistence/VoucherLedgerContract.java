@@ -16,7 +16,7 @@ abstract class VoucherLedgerContract extends DatabaseContract {
   @BeforeEach
   void migrate() {
     database.migrate();
-    ledger = new VoucherLedger(database.dataSource());
+    ledger = new VoucherLedger(database.dataSource(), database.secrets());
   }
 
   private static PendingVoucher voucher(String code, String batch, String price) {

@@ -273,9 +273,11 @@ class PipelineEndToEndTest {
         + "crash-4,secret123,default,,,1.00,d\ncrash-5,secret123,default,,,1.00,e\n";
     String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
         .digest(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    // The running application's database, opened again in this process (H2 allows that within one
+    // process, and refuses another process).
     try (io.mikrobill.persistence.Database db = io.mikrobill.persistence.Database.open(
         io.mikrobill.persistence.DatabaseSettings.from(Map.<String, String>of()::get, home.resolve("data")))) {
-      io.mikrobill.persistence.RequestOutcomes outcomes = new io.mikrobill.persistence.RequestOutcomes(db.dataSource());
+      io.mikrobill.persistence.RequestOutcomes outcomes = new io.mikrobill.persistence.RequestOutcomes(db.dataSource(), db.secrets());
       for (int row = 1; row <= 3; row++) {
         assertThat(outcomes.claim("csv", digest + ":" + row)).isEmpty();
       }

@@ -68,10 +68,13 @@ class PipelineOnPostgresTest {
     assertThat(Files.readAllLines(home.resolve("data/outbox/vouchers/pg.result.csv")).get(1)).startsWith("1,pg-v1,ok,*");
 
     try (Connection c = postgres.getDatabase("postgres", "mikrobill").getConnection(); Statement s = c.createStatement()) {
-      assertThat(count(s, "select count(*) from flyway_schema_history where version is not null and success")).isEqualTo(3);
+      assertThat(count(s, "select count(*) from flyway_schema_history where version is not null and success")).isEqualTo(4);
       assertThat(count(s, "select count(*) from request_outcomes where source = 'http' and status = 'APPLIED'")).isEqualTo(1);
       assertThat(count(s, "select count(*) from request_outcomes where source = 'csv' and status = 'APPLIED'")).isEqualTo(1);
-      assertThat(count(s, "select count(*) from vouchers where code = 'pg-v1' and state = 'CREATED'")).isEqualTo(1);
+      assertThat(count(s, "select count(*) from vouchers where state = 'CREATED'")).isEqualTo(1);
+      // the code is kept sealed: nothing in the row shows it
+      assertThat(count(s, "select count(*) from vouchers where code_secret like 'enc1:%' and code_secret not like '%pg-v1%'"
+          + " and code_digest not like '%pg-v1%'")).isEqualTo(1);
     }
   }
 
