@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class JmsBillingRequests {
 
+  /** Who the queue's requests are from, on the typed request: the broker let their senders in. */
+  private static final io.mikrobill.security.Principal SOURCE = io.mikrobill.security.Principal.system("jms");
+
   private static final Logger LOG = LoggerFactory.getLogger(JmsBillingRequests.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -132,7 +135,8 @@ public final class JmsBillingRequests {
    */
   private static BillingRequest request(Exchange exchange, String action, Map<String, Object> fields, String messageId) {
     Integer jmsPriority = exchange.getMessage().getHeader("JMSPriority", Integer.class);
-    RequestMeta meta = RequestMeta.takeFrom(fields, jmsPriority != null ? Priority.fromJms(jmsPriority) : Priority.NORMAL);
+    RequestMeta meta = RequestMeta.takeFrom(fields, jmsPriority != null ? Priority.fromJms(jmsPriority) : Priority.NORMAL)
+        .withClient(SOURCE, null);
     String carried = exchange.getMessage().getHeader(KEY_HEADER, String.class);
     String key = meta.requestId() != null ? "id:" + meta.requestId() : carried != null ? carried : "msg:" + messageId;
     return new BillingRequest(Source.JMS, key, action, fields, meta);

@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class CsvVoucherImport {
 
+  /** Who the drop folder's requests are from, on the typed request: whoever may write to the folder. */
+  private static final io.mikrobill.security.Principal SOURCE = io.mikrobill.security.Principal.system("csv");
+
   private static final Logger LOG = LoggerFactory.getLogger(CsvVoucherImport.class);
   static final List<String> HEADER = List.of("username", "password", "profile", "limit_uptime", "limit_bytes_total", "price", "comment");
   private static final List<String> RESULT_HEADER = List.of("row", "username", "status", "id", "reason");
@@ -175,7 +178,7 @@ public final class CsvVoucherImport {
       try {
         price = price(rec);
         BillingRequest request = new BillingRequest(Source.CSV, digest + ":" + row, Action.CREATE_HOTSPOT_USER.wireName(), fields,
-            RequestMeta.of(Priority.NORMAL).withPrice(price));
+            RequestMeta.of(Priority.NORMAL).withPrice(price).withClient(SOURCE, null));
         f = applyWithRetry(request, 0);
       } catch (RuntimeException e) {
         price = BigDecimal.ZERO;
