@@ -2,10 +2,7 @@ package io.mikrobill.http;
 
 import java.util.List;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
 
 /**
  * Answers what no route answers, in the API's JSON: 503 with {@code Retry-After} while the
@@ -14,68 +11,21 @@ import org.apache.camel.support.EventNotifierSupport;
  * 404 otherwise once every route is started.
  * Installed on the HTTP server's router as its last route, as soon as the server exists.
  */
-public final class HttpFallback extends EventNotifierSupport {
+public final class HttpFallback {
 
   private final CamelContext context;
-  private volatile boolean installed;
 
   private HttpFallback(CamelContext context) {
     this.context = context;
   }
 
-  /**
-   * Installs the fallback as soon as the HTTP server on {@code port} has its router. The server
-   * binds its router and then listens, with no event in between; a watcher polls for the router
-   * every millisecond from the start, so the fallback is there before the first request is
-   * accepted. Camel's events are a second chance.
-   */
+  /** Installs the fallback as the last route of the HTTP server on {@code port}, as soon as the server exists. */
   public static void install(CamelContext context, int port) {
     HttpFallback fallback = new HttpFallback(context);
-    context.getManagementStrategy().addEventNotifier(fallback);
-    Thread watcher = new Thread(() -> {
-      long end = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
-      String name = VertxPlatformHttpRouter.getRouterNameFromPort(port);
-      while (!fallback.installed && System.nanoTime() < end) {
-        try {
-          VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context, name);
-          if (router != null) {
-            fallback.installOn(router);
-            return;
-          }
-        } catch (RuntimeException notYet) {
-          // the registry may not answer yet
-        }
-        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-      }
-    }, "http-fallback-watcher");
-    watcher.setDaemon(true);
-    watcher.start();
-  }
-
-  @Override
-  public boolean isEnabled(CamelEvent event) {
-    return !installed;
-  }
-
-  @Override
-  public void notify(CamelEvent event) {
-    if (installed) {
-      return;
-    }
-    MainHttpServer server = context.hasService(MainHttpServer.class);
-    VertxPlatformHttpRouter router = server == null ? null : server.getRouter();
-    if (router != null) {
-      installOn(router);
-    }
+    RouterHooks.whenRouterExists(context, port, "http-fallback", fallback::installOn);
   }
 
   private void installOn(VertxPlatformHttpRouter router) {
-    synchronized (this) {
-      if (installed) {
-        return;
-      }
-      installed = true;
-    }
     router.route().order(Integer.MAX_VALUE).handler(ctx -> {
       boolean started = context.getStatus().isStarted();
       String accept = ctx.request().getHeader("Accept");

@@ -11,9 +11,6 @@ import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,74 +25,26 @@ import org.slf4j.LoggerFactory;
  * and a lookup on the event loop; one that must be looked up in the database is looked up on a
  * worker thread while the request waits, paused.
  */
-public final class HttpGate extends EventNotifierSupport {
+public final class HttpGate {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpGate.class);
   public static final String COOKIE = "mikrobill_session";
 
-  private final CamelContext context;
   private final Authenticator auth;
   private final SecurityEventLog events;
-  private final int port;
-  private volatile boolean installed;
 
-  private HttpGate(CamelContext context, Authenticator auth, SecurityEventLog events, int port) {
-    this.context = context;
+  private HttpGate(Authenticator auth, SecurityEventLog events) {
     this.auth = auth;
     this.events = events;
-    this.port = port;
   }
 
   /**
-   * Installs the gate on the HTTP server of {@code port} as soon as its router exists (a watcher
-   * polls for it), and at the latest when the routes start: the server is up by then, and no route
-   * can answer before it has started.
+   * Installs the gate as the first handler of the HTTP server on {@code port} as soon as the
+   * server exists, and at the latest when the routes start (no route answers before then).
    */
   public static void install(CamelContext context, int port, Authenticator auth, SecurityEventLog events) {
-    HttpGate gate = new HttpGate(context, auth, events, port);
-    context.getManagementStrategy().addEventNotifier(gate);
-    Thread watcher = new Thread(() -> {
-      long end = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
-      while (!gate.installed && System.nanoTime() < end) {
-        if (gate.tryInstall()) {
-          return;
-        }
-        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-      }
-    }, "http-gate-watcher");
-    watcher.setDaemon(true);
-    watcher.start();
-  }
-
-  @Override
-  public boolean isEnabled(CamelEvent event) {
-    return !installed && (event instanceof CamelEvent.RouteStartingEvent || event instanceof CamelEvent.CamelContextRoutesStartingEvent);
-  }
-
-  @Override
-  public void notify(CamelEvent event) {
-    if (!tryInstall()) {
-      throw new IllegalStateException("the HTTP server on port " + port + " has no router yet; refusing to start routes without authentication");
-    }
-  }
-
-  private boolean tryInstall() {
-    VertxPlatformHttpRouter router;
-    try {
-      router = VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.getRouterNameFromPort(port));
-    } catch (RuntimeException notYet) {
-      return false;
-    }
-    if (router == null) {
-      return false;
-    }
-    synchronized (this) {
-      if (!installed) {
-        router.route().order(Integer.MIN_VALUE).handler(this::handle);
-        installed = true;
-      }
-    }
-    return true;
+    HttpGate gate = new HttpGate(auth, events);
+    RouterHooks.whenRouterExists(context, port, "http-gate", router -> router.route().order(Integer.MIN_VALUE).handler(gate::handle));
   }
 
   private void handle(RoutingContext ctx) {

@@ -89,30 +89,26 @@ public final class Principals {
 
   /** Sets or clears {@code disabled}; false when there is no such principal. A disabled principal's sessions end. */
   public boolean setDisabled(String name, boolean disabled) {
-    return Jdbc.inTransaction(dataSource, "disable principal", c -> {
-      int n;
-      try (PreparedStatement s = c.prepareStatement("update principals set disabled = ? where name = ?")) {
-        s.setBoolean(1, disabled);
-        s.setString(2, name);
-        n = s.executeUpdate();
-      }
-      if (disabled) {
-        endSessions(c, name);
-      }
-      return n == 1;
-    });
+    return update("disable principal", "update principals set disabled = ? where name = ?", disabled, name, disabled);
   }
 
   /** Replaces the secret (a new password or key); the principal's sessions end. False when there is no such principal. */
   public boolean replaceSecret(String name, String secretHash) {
-    return Jdbc.inTransaction(dataSource, "rotate principal", c -> {
+    return update("rotate principal", "update principals set secret_hash = ? where name = ?", secretHash, name, true);
+  }
+
+  /** Sets one column of the principal {@code name} and, when {@code endSessions}, ends its sessions, in one transaction. */
+  private boolean update(String what, String sql, Object value, String name, boolean endSessions) {
+    return Jdbc.inTransaction(dataSource, what, c -> {
       int n;
-      try (PreparedStatement s = c.prepareStatement("update principals set secret_hash = ? where name = ?")) {
-        s.setString(1, secretHash);
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        s.setObject(1, value);
         s.setString(2, name);
         n = s.executeUpdate();
       }
-      endSessions(c, name);
+      if (endSessions) {
+        endSessions(c, name);
+      }
       return n == 1;
     });
   }
