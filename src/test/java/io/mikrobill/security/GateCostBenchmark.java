@@ -30,7 +30,7 @@ public final class GateCostBenchmark {
       directory.createPerson("bench", Role.ADMIN, "bench password 1");
       String key = directory.createKey("bench-key", Role.BILLING, Set.of());
       Authenticator auth = new Authenticator(directory, store,
-          SecuritySettings.from(new SettingsReader(Map.of("API_RATE_LIMIT", "2000000000")::get)), clock);
+          SecuritySettings.from(new SettingsReader(Map.of("API_RATE_LIMIT", "10000000")::get)), clock);
       String session = auth.login("bench", "bench password 1", "127.0.0.1").token();
       for (String[] c : new String[][] {{"key", key}, {"session", session}}) {
         run(auth, c[1], n / 4);
