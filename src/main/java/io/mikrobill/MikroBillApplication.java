@@ -149,7 +149,8 @@ public final class MikroBillApplication {
     SecurityEventLog refusals = new SecurityEventLog(security, securityEvents::increment);
     closeables.push(refusals);
     main.bind("auth", new AuthApi(authenticator, refusals));
-    main.bind("admin", new AdminApi(principals));
+    main.bind("admin", new AdminApi(principals, routers::contains,
+        () -> String.join(", ", routers.all().stream().map(io.mikrobill.routeros.router.Router::name).sorted().toList())));
     main.bind("principals", principals);
     main.bind("securityEvents", security);
     SecurityEventSink sink = (finding, source) -> {

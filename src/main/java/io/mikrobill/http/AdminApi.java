@@ -22,9 +22,15 @@ import org.apache.camel.Exchange;
 public final class AdminApi {
 
   private final PrincipalDirectory directory;
+  private final java.util.function.Predicate<String> routerExists;
+  private final java.util.function.Supplier<String> routerNames;
 
-  public AdminApi(PrincipalDirectory directory) {
+  /** {@code routerExists} says whether a router of that name is configured; {@code routerNames} lists them for the refusal. */
+  public AdminApi(PrincipalDirectory directory, java.util.function.Predicate<String> routerExists,
+      java.util.function.Supplier<String> routerNames) {
     this.directory = directory;
+    this.routerExists = routerExists;
+    this.routerNames = routerNames;
   }
 
   /** Route step: {@code what} is {@code users} or {@code keys}. */
@@ -35,27 +41,40 @@ public final class AdminApi {
   /** Route step of POST /admin/users ({@code name, role, password}: a password is generated when none is given) and POST /admin/keys ({@code name, role, routers}). */
   public CompletableFuture<String> create(Exchange exchange, String what) {
     return HttpApi.answer(exchange, () -> {
-      Map<String, Object> body = JsonBody.read(exchange, true);
-      String name = text(body, "name", true);
-      Role role = Role.parse(text(body, "role", true));
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("name", name);
-      out.put("role", role.wireName());
-      if (kind(what).equals(PrincipalDirectory.PERSON)) {
-        String given = text(body, "password", false);
-        String password = given == null ? Passwords.random(20) : given;
-        directory.createPerson(name, role, password);
-        if (given == null) {
-          // Only its hash was stored: this answer is the one place the password exists.
-          out.put("password", password);
-        }
-      } else {
-        Set<String> routers = routers(body.get("routers"));
-        out.put("routers", routers);
-        out.put("key", directory.createKey(name, role, routers));
+      try {
+        return created(exchange, what);
+      } catch (PrincipalDirectory.Duplicate d) {
+        throw new HttpRefusal(409, "duplicate", d.getMessage());
       }
-      return CompletableFuture.completedFuture(HttpAnswer.of(201, out));
     });
+  }
+
+  private CompletableFuture<HttpAnswer> created(Exchange exchange, String what) {
+    Map<String, Object> body = JsonBody.read(exchange, true);
+    String name = text(body, "name", true);
+    Role role = Role.parse(text(body, "role", true));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", name);
+    out.put("role", role.wireName());
+    if (kind(what).equals(PrincipalDirectory.PERSON)) {
+      String given = text(body, "password", false);
+      String password = given == null ? Passwords.random(20) : given;
+      directory.createPerson(name, role, password);
+      if (given == null) {
+        // Only its hash was stored: this answer is the one place the password exists.
+        out.put("password", password);
+      }
+    } else {
+      Set<String> routers = routers(body.get("routers"));
+      for (String r : routers) {
+        if (!routerExists.test(r)) {
+          throw new IllegalArgumentException("no router named '" + r + "'; the configured routers are " + routerNames.get());
+        }
+      }
+      out.put("routers", routers);
+      out.put("key", directory.createKey(name, role, routers));
+    }
+    return CompletableFuture.completedFuture(HttpAnswer.of(201, out));
   }
 
   /** Route step of POST /admin/{users|keys}/{name}/{disable|enable|rotate}. */

@@ -38,8 +38,10 @@ final class HttpIdempotency {
     if (key.length() > 200) {
       throw new HttpRefusal(400, "bad-request", "Idempotency-Key must be at most 200 characters");
     }
-    return exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class) + " "
-        + exchange.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class) + " " + key;
+    // Keys are the sender's own: another principal using the same key and body gets its own
+    // request, never the first one's answer (a voucher batch's codes, say).
+    return Caller.of(exchange).principal().label() + " " + exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class)
+        + " " + exchange.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class) + " " + key;
   }
 
   /** The digest of what a request asks (its JSON body as parsed, so formatting does not matter). */

@@ -45,6 +45,13 @@ public final class PrincipalDirectory implements Credentials {
     listeners.add(listener);
   }
 
+  /** A principal of that name exists already (people and keys share one name space). */
+  public static final class Duplicate extends IllegalArgumentException {
+    Duplicate(String name) {
+      super("a principal named '" + name + "' exists already");
+    }
+  }
+
   public boolean isEmpty() {
     return store.count() == 0;
   }
@@ -53,7 +60,7 @@ public final class PrincipalDirectory implements Credentials {
     checkName(name);
     checkPassword(password);
     if (!store.create(name, PERSON, role.wireName(), null, passwords.hash(password))) {
-      throw new IllegalArgumentException("a principal named '" + name + "' exists already");
+      throw new Duplicate(name);
     }
   }
 
@@ -62,7 +69,7 @@ public final class PrincipalDirectory implements Credentials {
     checkName(name);
     String key = Tokens.newKey();
     if (!store.create(name, KEY, role.wireName(), routers(routers), Tokens.hash(key))) {
-      throw new IllegalArgumentException("a principal named '" + name + "' exists already");
+      throw new Duplicate(name);
     }
     return key;
   }

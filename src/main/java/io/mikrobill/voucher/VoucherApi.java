@@ -154,7 +154,12 @@ public final class VoucherApi {
     int limit = Math.min(1000, pageValue(exchange, "limit", 100, 1));
     int offset = pageValue(exchange, "offset", 0, 0);
     List<Map<String, Object>> out = new ArrayList<>();
+    // A key limited to some routers sees only their vouchers (a page may then hold fewer than limit).
+    io.mikrobill.security.Principal caller = io.mikrobill.http.Caller.of(exchange).principal();
     for (Voucher x : ledger.list(s, exchange.getMessage().getHeader("batch", String.class), limit, offset)) {
+      if (!caller.mayUse(x.router())) {
+        continue;
+      }
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("code", x.code());
       m.put("batchId", x.batchId());
@@ -203,9 +208,11 @@ public final class VoucherApi {
     String code = io.mikrobill.http.PathValues.after(exchange, "vouchers").orElse(null);
     Voucher v = ledger.find(code == null ? "" : code)
         .orElseThrow(() -> new NotFoundException("no such voucher: " + code));
+    io.mikrobill.http.Caller caller = io.mikrobill.http.Caller.of(exchange).requireRouter(v.router());
     if (v.state() != VoucherState.REVOKED) {
       ApplyResult r = applier.apply(new BillingRequest(Source.VOUCHER_REVOKE, ledger.lookupKey(code), Action.REMOVE_USER.wireName(),
-          Map.of("username", code, "router", v.router(), "type", "hotspot"), null)).get(2, TimeUnit.MINUTES);
+          Map.of("username", code, "router", v.router(), "type", "hotspot"),
+          io.mikrobill.billing.RequestMeta.of(null).withClient(caller.principal(), caller.address()))).get(2, TimeUnit.MINUTES);
       if (!r.applied() && r.kind() != ApplyResult.Kind.NOT_FOUND) {
         throw new RefusedException(r);
       }

@@ -92,9 +92,16 @@ class SecurityHttpTest {
   private RunningPipeline app;
   private final Map<Who, String> keys = new LinkedHashMap<>();
 
+  private io.mikrobill.routeros.simulator.RouterOsSimulator sim;
+
   @BeforeAll
   void start(@TempDir Path home) throws Exception {
-    app = new RunningPipeline(home, Map.of());
+    // Two routers, default and branch, on one simulated router: enough to see a key kept to one.
+    sim = new io.mikrobill.routeros.simulator.RouterOsSimulator(
+        io.mikrobill.routeros.simulator.SimulatorOptions.forTests().password("pw").build());
+    sim.start();
+    app = new RunningPipeline(home, Map.of("MIKROTIK_ROUTERS", "branch", "MIKROTIK_BRANCH_HOST", "127.0.0.1",
+        "MIKROTIK_BRANCH_PORT", String.valueOf(sim.port()), "MIKROTIK_BRANCH_PASSWORD", "pw"), sim);
     keys.put(Who.ADMIN, app.adminKey);
     for (Who w : List.of(Who.OPERATOR, Who.BILLING, Who.MONITOR)) {
       keys.put(w, app.key("table-" + w.name().toLowerCase(), w.name().toLowerCase()));
@@ -104,6 +111,7 @@ class SecurityHttpTest {
   @AfterAll
   void stop() throws Exception {
     app.close();
+    sim.close();
   }
 
   private HttpResponse<String> call(Endpoint e, Who who) throws Exception {
@@ -188,19 +196,59 @@ class SecurityHttpTest {
   }
 
   @Test
+  void shouldNeverReplayOnePrincipalsAnswerToAnotherUnderTheSameIdempotencyKey() throws Exception {
+    String body = "{\"count\":2,\"profile\":\"default\",\"prefix\":\"IK\"}";
+    HttpResponse<String> first = app.send("POST", "/api/vouchers", body, Map.of("Idempotency-Key", "batch-42"));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    HttpResponse<String> other = app.send("POST", "/api/vouchers", body,
+        Map.of("Idempotency-Key", "batch-42", "Authorization", "Bearer " + keys.get(Who.BILLING)));
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+    assertThat(other.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    List<?> firstCodes = (List<?>) JSON.readValue(first.body(), Map.class).get("vouchers");
+    assertThat(other.body()).doesNotContain(String.valueOf(((Map<?, ?>) firstCodes.get(0)).get("code")));
+    HttpResponse<String> repeat = app.send("POST", "/api/vouchers", body, Map.of("Idempotency-Key", "batch-42"));
+    assertThat(repeat.headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(repeat.body()).isEqualTo(first.body());
+  }
+
+  @Test
   void shouldShowANewKeyOnceAndKeepItToItsRouters() throws Exception {
+    HttpResponse<String> unknown = app.send("POST", "/admin/keys", "{\"name\":\"x-shop\",\"role\":\"billing\",\"routers\":[\"main\"]}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("no router named 'main'").contains("branch, default");
     HttpResponse<String> created = app.send("POST", "/admin/keys",
         "{\"name\":\"branch-shop\",\"role\":\"billing\",\"routers\":[\"branch\"]}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(app.send("POST", "/admin/keys", "{\"name\":\"branch-shop\",\"role\":\"billing\"}").statusCode())
+        .as("a name taken").isEqualTo(409);
     String key = (String) JSON.readValue(created.body(), Map.class).get("key");
     assertThat(key).startsWith("mbk_");
     HttpResponse<String> listed = app.send("GET", "/admin/keys", null);
     assertThat(listed.body()).contains("branch-shop").doesNotContain(key).doesNotContain(key.substring(4, 20));
 
-    HttpResponse<String> elsewhere = app.send("POST", "/api/hotspot/users", String.format(USER, "branch-user"),
-        Map.of("Authorization", "Bearer " + key));
+    Map<String, String> asShop = Map.of("Authorization", "Bearer " + key);
+    HttpResponse<String> elsewhere = app.send("POST", "/api/hotspot/users", String.format(USER, "branch-user"), asShop);
     assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(403);
     assertThat(elsewhere.body()).contains("may not act on router 'default'");
+    HttpResponse<String> there = app.send("POST", "/api/hotspot/users",
+        "{\"username\":\"branch-user\",\"password\":\"secret123\",\"router\":\"branch\"}", asShop);
+    assertThat(there.statusCode()).as(there.body()).isEqualTo(201);
+    assertThat(app.send("POST", "/api/vouchers", "{\"count\":1,\"profile\":\"default\"}", asShop).statusCode()).isEqualTo(403);
+
+    // An operator kept to branch sees and revokes only branch's vouchers.
+    String op = app.principals().createKey("branch-op", io.mikrobill.security.Role.OPERATOR, Set.of("branch"));
+    Map<String, String> asOp = Map.of("Authorization", "Bearer " + op);
+    HttpResponse<String> onDefault = app.send("POST", "/api/vouchers", "{\"count\":1,\"profile\":\"default\",\"prefix\":\"DF\"}");
+    String defaultCode = String.valueOf(((Map<?, ?>) ((List<?>) JSON.readValue(onDefault.body(), Map.class).get("vouchers")).get(0))
+        .get("code"));
+    HttpResponse<String> onBranch = app.send("POST", "/api/vouchers",
+        "{\"count\":1,\"profile\":\"default\",\"prefix\":\"BR\",\"router\":\"branch\"}", asOp);
+    assertThat(onBranch.statusCode()).as(onBranch.body()).isEqualTo(201);
+    HttpResponse<String> seen = app.send("GET", "/api/vouchers?limit=1000", null, asOp);
+    assertThat(seen.body()).contains("\"router\":\"branch\"").doesNotContain("\"router\":\"default\"").doesNotContain(defaultCode);
+    assertThat(app.send("DELETE", "/api/vouchers/" + defaultCode, null, asOp).statusCode()).isEqualTo(403);
+    assertThat(app.send("GET", "/api/hotspot/users", null, asOp).statusCode()).isEqualTo(403);
+    assertThat(app.send("GET", "/api/hotspot/users?router=branch", null, asOp).statusCode()).isEqualTo(200);
 
     HttpResponse<String> rotated = app.send("POST", "/admin/keys/branch-shop/rotate", null);
     String newKey = (String) JSON.readValue(rotated.body(), Map.class).get("key");
