@@ -188,7 +188,8 @@ public final class MikroBillApplication {
     if (brokerSettings.url().isPresent()) {
       cf = EmbeddedBroker.connectionFactoryFor(brokerSettings);
     } else {
-      EmbeddedBroker broker = new EmbeddedBroker(brokerSettings, principals).start();
+      EmbeddedBroker broker = new EmbeddedBroker(brokerSettings,
+          new io.mikrobill.security.LockedOutCredentials(authenticator, refusals, "broker")).start();
       closeables.push(broker);
       cf = broker.connectionFactory();
     }
@@ -220,7 +221,8 @@ public final class MikroBillApplication {
             .description("Rows of the CSV voucher files imported by this instance").register(metrics);
         context.getRegistry().bind("jmsRequests", new JmsBillingRequests(applier, context.createProducerTemplate(),
             brokerSettings.queue(), brokerSettings.deadLetterQueue(), brokerSettings.maxRedeliveries(),
-            settings.reader().integer("JMS_APPLY_TIMEOUT", 120_000, 1, Integer.MAX_VALUE), settings.integer("CIRCUIT_BREAKER_TIMEOUT", 30_000)));
+            settings.reader().integer("JMS_APPLY_TIMEOUT", 120_000, 1, Integer.MAX_VALUE), settings.integer("CIRCUIT_BREAKER_TIMEOUT", 30_000),
+            principals::find, brokerSettings.username().orElse(BrokerSettings.DEFAULT_USERNAME)));
       }
 
       @Override

@@ -38,6 +38,9 @@ final class ArtemisConfiguration {
     ConfigurationImpl config = new ConfigurationImpl();
     config.setName("mikrobill");
     config.setPersistenceEnabled(true);
+    // Each message carries the login that sent it (_AMQ_VALIDATED_USER), set by the broker, so the
+    // pipeline knows which principal asked and can hold it to its role and routers.
+    config.setPopulateValidatedUser(true);
     // NIO, not AIO: container and tmpfs file systems often refuse O_DIRECT, and one billing
     // queue does not need libaio's throughput.
     config.setJournalType(JournalType.NIO);

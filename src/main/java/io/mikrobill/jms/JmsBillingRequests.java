@@ -47,8 +47,15 @@ public final class JmsBillingRequests {
   private final long timeoutMs;
   private final long requeueDelayMs;
 
+  /** Finds the principal of a broker login; MikroBill's own login (its requeues) is {@code internalUser}. */
+  private final java.util.function.Function<String, java.util.Optional<io.mikrobill.security.Principal>> senders;
+  private final String internalUser;
+
   public JmsBillingRequests(RequestApplier applier, ProducerTemplate template, String queue, String deadLetterQueue,
-      int maxRedeliveries, long timeoutMs, long requeueDelayMs) {
+      int maxRedeliveries, long timeoutMs, long requeueDelayMs,
+      java.util.function.Function<String, java.util.Optional<io.mikrobill.security.Principal>> senders, String internalUser) {
+    this.senders = senders;
+    this.internalUser = internalUser;
     this.applier = applier;
     this.template = template;
     this.deadLetterUri = "jms:queue:" + deadLetterQueue + "?transacted=true";
@@ -81,6 +88,10 @@ public final class JmsBillingRequests {
     BillingRequest request;
     try {
       request = request(exchange, action, fields, messageId);
+    } catch (io.mikrobill.security.AccessDenied d) {
+      deadLetter(exchange, body, d.getMessage());
+      reply(exchange, ApplyResult.refused(ApplyResult.Kind.VALIDATION, "forbidden", d.getMessage(), null), messageId);
+      return;
     } catch (RuntimeException e) {
       ApplyResult refused = Refusals.classify(e);
       deadLetter(exchange, body, refused.reason());
@@ -133,15 +144,50 @@ public final class JmsBillingRequests {
    * The typed request of a message: its priority (the body's, else the JMS priority), price and
    * requestId are metadata, not router fields; the key is the requestId, else the message's id.
    */
-  private static BillingRequest request(Exchange exchange, String action, Map<String, Object> fields, String messageId) {
+  private BillingRequest request(Exchange exchange, String action, Map<String, Object> fields, String messageId) {
     Integer jmsPriority = exchange.getMessage().getHeader("JMSPriority", Integer.class);
+    io.mikrobill.security.Principal sender = sender(exchange);
     RequestMeta meta = RequestMeta.takeFrom(fields, jmsPriority != null ? Priority.fromJms(jmsPriority) : Priority.NORMAL)
-        .withClient(SOURCE, null);
+        .withClient(sender, null);
+    String router = fields.get("router") == null ? "default" : String.valueOf(fields.get("router"));
+    boolean roleMay;
+    try {
+      roleMay = io.mikrobill.billing.Action.parse(action).roles().contains(sender.role());
+    } catch (IllegalArgumentException unknownAction) {
+      roleMay = true; // the applier refuses it, naming the actions it knows
+    }
+    if (!roleMay || !sender.mayUse(router)) {
+      throw io.mikrobill.security.AccessDenied.forbidden(sender.label() + " (role " + sender.role().wireName()
+          + ") may not " + action + " on router '" + router + "'");
+    }
     String carried = exchange.getMessage().getHeader(KEY_HEADER, String.class);
     String key = meta.requestId() != null ? "id:" + meta.requestId() : carried != null ? carried : "msg:" + messageId;
     return new BillingRequest(Source.JMS, key, action, fields, meta);
   }
 
+
+  /**
+   * Who sent the message: the principal of the login the broker validated. A message MikroBill
+   * requeued itself (its own login) was checked when it first arrived; one with no validated login
+   * (an external broker, BROKER_URL) is the queue's, as before. A login that is no longer a
+   * principal (disabled since it sent) is refused.
+   */
+  private io.mikrobill.security.Principal sender(Exchange exchange) {
+    String user = null;
+    try {
+      if (exchange.getMessage() instanceof org.apache.camel.component.jms.JmsMessage jms && jms.getJmsMessage() != null) {
+        user = jms.getJmsMessage().getStringProperty("_AMQ_VALIDATED_USER");
+      }
+    } catch (jakarta.jms.JMSException unreadable) {
+      user = null;
+    }
+    if (user == null || user.equals(internalUser)) {
+      return SOURCE;
+    }
+    String login = user;
+    return senders.apply(login).orElseThrow(() -> io.mikrobill.security.AccessDenied.forbidden(
+        "the sender '" + login + "' is no longer an enabled MikroBill principal"));
+  }
 
   /** The broker's id of the message: the same on every redelivery, so it keys the message's outcome. */
   static String messageId(Exchange exchange) {

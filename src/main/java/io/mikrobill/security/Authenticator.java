@@ -222,6 +222,30 @@ public final class Authenticator {
     return new Login(token, expiresAt(now, now), p.get());
   }
 
+  /**
+   * Checks a login and secret given to another protocol (the broker's), under the same lockout as
+   * {@link #login}: 423 for a locked account, 429 for a locked address, 401 for a wrong pair (which
+   * counts against both). Reaches the database.
+   */
+  public Principal checkCredentials(String login, String secret, String address) {
+    String account = login == null ? "" : login.trim();
+    accounts.locked(account).ifPresent(d -> {
+      throw new AccessDenied(423, "locked", "the account is locked after " + settings.maxLoginAttempts()
+          + " failed logins; retry in " + Strikes.seconds(d) + " s", Strikes.seconds(d));
+    });
+    refuseLockedAddress(address);
+    Optional<Principal> p = directory.check(account, secret);
+    if (p.isEmpty()) {
+      accounts.strike(account);
+      if (address != null) {
+        addresses.strike(address);
+      }
+      throw AccessDenied.unauthenticated("wrong login or secret");
+    }
+    accounts.clear(account);
+    return p.get();
+  }
+
   /** Ends the session of {@code token}; a key or an unknown token is left alone. Reaches the database. */
   public void logout(String token) {
     if (token != null && token.startsWith(Tokens.SESSION_PREFIX)) {

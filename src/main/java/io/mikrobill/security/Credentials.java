@@ -12,4 +12,9 @@ import java.util.Optional;
 public interface Credentials {
 
   Optional<Principal> check(String login, String secret);
+
+  /** The same from {@code address} (the client's host), so failures can count against it; by default it is not used. */
+  default Optional<Principal> check(String login, String secret, String address) {
+    return check(login, secret);
+  }
 }

@@ -39,11 +39,16 @@ public final class SecurityEventLog implements AutoCloseable {
 
   /** Records one event: {@code kind} as {@code unauthorized}, {@code forbidden}, {@code locked-out}...; never blocks. */
   public void refused(String kind, String detail, Principal principal, String address) {
+    refused("http", kind, detail, principal, address);
+  }
+
+  /** The same for another edge ({@code broker}). */
+  public void refused(String source, String kind, String detail, Principal principal, String address) {
     counter.run();
     String who = principal == null ? null : principal.label();
     writer.execute(() -> {
       try {
-        events.record("http", kind, null, detail, who, address);
+        events.record(source, kind, null, detail, who, address);
       } catch (RuntimeException e) {
         LOG.warn("security event not recorded: {}", e.getMessage());
       }

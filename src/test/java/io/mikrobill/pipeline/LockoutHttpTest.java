@@ -56,6 +56,43 @@ class LockoutHttpTest {
             && "127.0.0.2".equals(e.clientAddress())));
   }
 
+  @Test
+  void shouldLockBrokerLoginsAsHttpLoginsAreLockedAndRecordThem() throws Exception {
+    app.principals().createPerson("broker-op", io.mikrobill.security.Role.OPERATOR, "broker password 1");
+    // Each guess another password, as a brute force goes (the broker remembers a refused pair by itself).
+    for (int i = 0; i < 3; i++) {
+      assertThat(stompConnect("127.0.0.3", "broker-op", "wrong password " + i)).startsWith("ERROR");
+    }
+    // The account is locked: the right password is refused, from this address and from another.
+    assertThat(stompConnect("127.0.0.3", "broker-op", "broker password 1")).startsWith("ERROR");
+    assertThat(stompConnect("127.0.0.4", "broker-op", "broker password 1")).startsWith("ERROR");
+    HttpResponse<String> overHttp = app.send("POST", "/auth/login",
+        "{\"username\":\"broker-op\",\"password\":\"broker password 1\"}", Map.of("Authorization", ""));
+    assertThat(overHttp.statusCode()).isEqualTo(423);
+    SecurityEvents events = app.registry("securityEvents", SecurityEvents.class);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> events.recent(200).stream()
+        .filter(e -> "broker".equals(e.source()) && e.detail().contains("broker-op")).count() >= 4);
+    assertThat(events.recent(200)).anyMatch(e -> "broker".equals(e.source()) && "127.0.0.3".equals(e.clientAddress())
+        && "unauthorized".equals(e.kind()));
+  }
+
+  /** One STOMP CONNECT from {@code local} (a loopback address); the first frame of the answer. */
+  private String stompConnect(String local, String login, String passcode) throws Exception {
+    try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), app.brokerPort,
+        java.net.InetAddress.getByName(local), 0)) {
+      s.setSoTimeout(5000);
+      s.getOutputStream().write(("CONNECT\naccept-version:1.2\nhost:localhost\nlogin:" + login + "\npasscode:" + passcode
+          + "\n\n\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      s.getOutputStream().flush();
+      StringBuilder b = new StringBuilder();
+      int c;
+      while ((c = s.getInputStream().read()) > 0) {
+        b.append((char) c);
+      }
+      return b.toString();
+    }
+  }
+
   @AfterAll
   void stop() throws Exception {
     app.close();

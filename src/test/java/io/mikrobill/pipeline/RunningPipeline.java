@@ -235,11 +235,16 @@ final class RunningPipeline implements AutoCloseable {
 
   /** Sends a message to a queue as a legacy system would: STOMP frames over a plain socket. */
   void stompSend(String queue, String body, Map<String, String> headers) throws IOException {
+    stompSendAs(sender, senderKey, queue, body, headers);
+  }
+
+  /** The same, logged in to the broker as {@code user} with {@code passcode} (a key's name and the key). */
+  void stompSendAs(String user, String passcode, String queue, String body, Map<String, String> headers) throws IOException {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), brokerPort)) {
       s.setSoTimeout(5000);
       OutputStream out = s.getOutputStream();
       InputStream in = s.getInputStream();
-      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n" + login(sender, senderKey) + "\n");
+      frame(out, "CONNECT\naccept-version:1.2\nhost:localhost\n" + login(user, passcode) + "\n");
       readFrame(in);
       StringBuilder f = new StringBuilder("SEND\ndestination:" + queue + "\ncontent-type:application/json\nreceipt:r1\n");
       headers.forEach((k, v) -> f.append(k).append(':').append(v).append('\n'));

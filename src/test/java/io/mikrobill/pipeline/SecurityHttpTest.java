@@ -258,6 +258,21 @@ class SecurityHttpTest {
   }
 
   @Test
+  void shouldHoldABrokerSenderToItsRoutersAndRecordWhoSentWhatWasApplied() throws Exception {
+    String key = app.principals().createKey("queue-branch", io.mikrobill.security.Role.BILLING, Set.of("branch"));
+    app.stompSendAs("queue-branch", key, "billing.requests",
+        "{\"action\":\"createHotspotUser\",\"username\":\"q-default\",\"password\":\"secret123\"}", Map.of());
+    String dead = app.stompReceive("billing.requests.DLQ");
+    assertThat(dead).contains("q-default").contains("may not createHotspotUser on router 'default'");
+    app.stompSendAs("queue-branch", key, "billing.requests",
+        "{\"action\":\"createHotspotUser\",\"username\":\"q-branch\",\"password\":\"secret123\",\"router\":\"branch\"}",
+        Map.of());
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> sim.hotspotUsers().stream().anyMatch(u -> "q-branch".equals(u.get("name"))));
+    assertThat(sim.hotspotUsers()).noneMatch(u -> "q-default".equals(u.get("name")));
+  }
+
+  @Test
   void shouldRefuseEachDangerousExecuteCommandAndNeverReturnPasswords() throws Exception {
     for (String cmd : List.of("/system/reboot", "/user/add", "/system/script/add", "/tool/fetch", "/ip/firewall/filter/add",
         "/system/reset-configuration", "/ip/service/set", "/file/print")) {

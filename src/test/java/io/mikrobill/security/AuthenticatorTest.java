@@ -110,6 +110,19 @@ class AuthenticatorTest {
   }
 
   @Test
+  void shouldLockOtherProtocolsLoginsUnderTheSameRules() {
+    Authenticator auth = auth(Map.of("MAX_LOGIN_ATTEMPTS", "3", "LOCKOUT_DURATION", "60000"));
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> auth.checkCredentials("alice", "wrong password!", null)).isInstanceOf(AccessDenied.class);
+    }
+    assertThatThrownBy(() -> auth.checkCredentials("alice", PASSWORD, null)).isInstanceOfSatisfying(AccessDenied.class,
+        e -> assertThat(e.status()).isEqualTo(423));
+    assertThatThrownBy(() -> auth.login("alice", PASSWORD, "10.1.1.1")).isInstanceOf(AccessDenied.class);
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(auth.checkCredentials("alice", PASSWORD, "10.1.1.1").name()).isEqualTo("alice");
+  }
+
+  @Test
   void shouldLockAnAddressThatTriesManyAccountsOrBadKeys() {
     Authenticator auth = auth(Map.of("MAX_LOGIN_ATTEMPTS", "3", "LOCKOUT_DURATION", "60000"));
     assertThatThrownBy(() -> auth.login("bob", "whatever123", "10.9.9.9")).isInstanceOf(AccessDenied.class);
