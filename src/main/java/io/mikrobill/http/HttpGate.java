@@ -52,6 +52,17 @@ public final class HttpGate {
     String path = ctx.normalizedPath();
     AccessRules.Rule rule = AccessRules.of(method, path);
     String address = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+    String query = ctx.request().query();
+    if (query != null) {
+      try {
+        java.net.URLDecoder.decode(query, java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException malformed) {
+        // Refused here, in the API's JSON, before a route's decoder fails on it with a stack trace.
+        HttpAnswer a = HttpAnswer.error(new HttpRefusal(400, "bad-request", "the query string is not valid percent-encoding"));
+        ctx.response().setStatusCode(a.status()).putHeader("Content-Type", "application/json").end(a.json());
+        return;
+      }
+    }
     if (rule.isPublic()) {
       ctx.next();
       return;

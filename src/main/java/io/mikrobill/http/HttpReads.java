@@ -124,6 +124,10 @@ public final class HttpReads {
           if (w.length() > 4096 || !(w.startsWith("=") || w.startsWith("?"))) {
             throw new IllegalArgumentException("each arg must start with '=' or '?' and be at most 4096 characters");
           }
+          if (w.startsWith("=follow") || w.startsWith("=interval=")) {
+            // A stream never ends: it would hold the request until it times out.
+            throw new IllegalArgumentException("/api/execute answers once: follow and interval are not supported");
+          }
           if (w.startsWith("?") && RouterCommands.isSecret(queriedField(w))) {
             // A query on a secret would tell a caller whether a guessed password is right.
             throw new HttpRefusal(403, "forbidden", "queries on password and key fields are refused");

@@ -45,8 +45,9 @@ final class JsonBody {
     try {
       parsed = HttpAnswer.JSON.readValue(body, Object.class);
     } catch (JsonProcessingException e) {
-      throw new HttpRefusal(400, "bad-request", "the body is not valid JSON: "
-          + e.getOriginalMessage().lines().findFirst().orElse("parse error"));
+      // Where the parser stopped, not its message: that names the parser's own classes and settings.
+      throw new HttpRefusal(400, "bad-request", "the body is not valid JSON"
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
     }
     if (!(parsed instanceof Map<?, ?> map)) {
       throw new HttpRefusal(400, "bad-request", "the body must be a JSON object");

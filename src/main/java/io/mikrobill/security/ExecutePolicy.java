@@ -23,7 +23,8 @@ public final class ExecutePolicy {
       "/system/scheduler", "/system/package", "/system/backup", "/system/license", "/system/routerboard",
       "/system/upgrade", "/user", "/ip/service", "/file", "/tool/fetch", "/certificate", "/ip/firewall",
       "/ipv6/firewall", "/import", "/export", "/execute", "/quit", "/system/ssh", "/system/ntp/key", "/radius",
-      "/ip/ssh", "/ip/socks", "/ip/proxy", "/tool/bandwidth-server", "/tool/mac-server", "/tool/romon");
+      "/ip/ssh", "/ip/socks", "/ip/proxy", "/tool/bandwidth-server", "/tool/mac-server", "/tool/romon", "/ip/dns",
+      "/ip/route", "/routing", "/cancel", "/login", "/ip/address", "/interface/wireguard", "/ppp/aaa", "/snmp");
 
   private final List<String> allow;
 

@@ -279,6 +279,19 @@ class SecurityHttpTest {
       HttpResponse<String> r = app.send("POST", "/api/execute", "{\"command\":\"" + cmd + "\",\"args\":[\"=address=0.0.0.0/0\"]}");
       assertThat(r.statusCode()).as(cmd).isEqualTo(403);
     }
+    HttpResponse<String> follow = app.send("POST", "/api/execute", "{\"command\":\"/ip/hotspot/user/print\",\"args\":[\"=follow=\"]}");
+    assertThat(follow.statusCode()).isEqualTo(400);
+    // Java's client refuses to send a malformed query, so it goes over a plain socket.
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", app.httpPort)) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write(("GET /api/hotspot/users?useCache=%ZZ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + app.adminKey
+          + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String answer = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400").contains("application/json").contains("percent-encoding");
+    }
+    HttpResponse<String> badJson = app.send("POST", "/api/vouchers", "{");
+    assertThat(badJson.statusCode()).isEqualTo(400);
+    assertThat(badJson.body()).contains("line 1").doesNotContain("Source").doesNotContain("StreamReadFeature");
     assertThat(app.send("POST", "/api/hotspot/users", String.format(USER, "proplist-user")).statusCode()).isEqualTo(201);
     HttpResponse<String> read = app.send("POST", "/api/execute",
         "{\"command\":\"/ip/hotspot/user/print\",\"args\":[\"?name=proplist-user\",\"=.proplist=name,password\"]}");

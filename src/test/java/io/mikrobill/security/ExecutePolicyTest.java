@@ -33,6 +33,9 @@ class ExecutePolicyTest {
     assertThat(broad.refusal("/system/reboot")).contains("EXECUTE_ALLOW names it");
     assertThat(broad.refusal("/ip/firewall/filter/add")).isNotNull();
     assertThat(broad.refusal("/ip/service/set")).isNotNull();
+    for (String c : new String[] {"/ip/dns/set", "/ip/route/add", "/cancel", "/login", "/ip/address/add"}) {
+      assertThat(broad.refusal(c)).as(c).isNotNull();
+    }
   }
 
   @Test
