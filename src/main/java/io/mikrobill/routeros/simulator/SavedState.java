@@ -86,6 +86,12 @@ final class SavedState {
       Files.createDirectories(parent);
       Path tmp = parent.resolve(file.getFileName() + ".tmp");
       JSON.writeValue(tmp.toFile(), out);
+      try {
+        // It holds the simulated router's users with their passwords, as a router's configuration does.
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException notPosix) {
+        // a file system without POSIX permissions
+      }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       LOG.warn("cannot save the simulator's state to {}: {}", file, e.toString());

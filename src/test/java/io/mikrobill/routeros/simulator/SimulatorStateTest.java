@@ -27,6 +27,12 @@ class SimulatorStateTest {
       SimulatorFixture.run(c, "/ip/hotspot/user/profile/add", "=name=gold", "=rate-limit=10M/10M");
     }
     assertThat(file).exists();
+    try {
+      assertThat(java.nio.file.Files.getPosixFilePermissions(file)).as("readable by its owner only")
+          .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
 
     try (SimulatorFixture f = new SimulatorFixture(SimulatorOptions.forTests().seedUsers(3).stateFile(file))) {
       assertThat(f.sim.hotspotUsers()).filteredOn(u -> "alice".equals(u.get("name"))).singleElement()
