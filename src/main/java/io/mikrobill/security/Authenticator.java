@@ -200,26 +200,14 @@ public final class Authenticator {
 
   /** Logs a person in: a new session, or 401 (wrong), 423 (account locked), 429 (address locked). Reaches the database. */
   public Login login(String username, String password, String address) {
-    String account = username == null ? "" : username.trim();
-    accounts.locked(account).ifPresent(d -> {
-      throw new AccessDenied(423, "locked", "the account is locked after " + settings.maxLoginAttempts()
-          + " failed logins; retry in " + Strikes.seconds(d) + " s", Strikes.seconds(d));
-    });
-    refuseLockedAddress(address);
-    Optional<Principal> p = directory.checkPassword(account, password);
-    if (p.isEmpty()) {
-      accounts.strike(account);
-      addresses.strike(address);
-      throw AccessDenied.unauthenticated("wrong username or password");
-    }
-    accounts.clear(account);
+    Principal p = underLockout(username, address, "wrong username or password", account -> directory.checkPassword(account, password));
     Instant now = clock.instant();
     String token = Tokens.newSession();
     String hash = Tokens.hash(token);
-    store.createSession(hash, p.get().name(), now);
-    directory.touch(p.get().name());
-    sessions.put(hash, new Live(hash, p.get(), now, now, now));
-    return new Login(token, expiresAt(now, now), p.get());
+    store.createSession(hash, p.name(), now);
+    directory.touch(p.name());
+    sessions.put(hash, new Live(hash, p, now, now, now));
+    return new Login(token, expiresAt(now, now), p);
   }
 
   /**
@@ -228,19 +216,25 @@ public final class Authenticator {
    * counts against both). Reaches the database.
    */
   public Principal checkCredentials(String login, String secret, String address) {
+    return underLockout(login, address, "wrong login or secret", account -> directory.check(account, secret));
+  }
+
+  /** Runs {@code check} for {@code login} unless the account or address is locked; a failure counts against both. */
+  private Principal underLockout(String login, String address, String wrong,
+      java.util.function.Function<String, Optional<Principal>> check) {
     String account = login == null ? "" : login.trim();
     accounts.locked(account).ifPresent(d -> {
       throw new AccessDenied(423, "locked", "the account is locked after " + settings.maxLoginAttempts()
           + " failed logins; retry in " + Strikes.seconds(d) + " s", Strikes.seconds(d));
     });
     refuseLockedAddress(address);
-    Optional<Principal> p = directory.check(account, secret);
+    Optional<Principal> p = check.apply(account);
     if (p.isEmpty()) {
       accounts.strike(account);
       if (address != null) {
         addresses.strike(address);
       }
-      throw AccessDenied.unauthenticated("wrong login or secret");
+      throw AccessDenied.unauthenticated(wrong);
     }
     accounts.clear(account);
     return p.get();
