@@ -30,7 +30,7 @@ public final class AuthApi {
       if (!(username instanceof String) || !(password instanceof String)) {
         throw new IllegalArgumentException("send {\"username\": ..., \"password\": ...} as strings");
       }
-      String address = host(exchange.getMessage().getHeader("CamelVertxPlatformHttpRemoteAddress", String.class));
+      String address = io.mikrobill.security.ClientAddress.host(exchange.getMessage().getHeader("CamelVertxPlatformHttpRemoteAddress", String.class));
       Authenticator.Login login;
       try {
         login = auth.login((String) username, (String) password, address);
@@ -47,11 +47,6 @@ public final class AuthApi {
           + (auth.settings().secureCookie() ? "; Secure" : ""));
       return CompletableFuture.completedFuture(HttpAnswer.of(200, out));
     });
-  }
-
-  /** The address of {@code host:port} as platform-http gives it (IPv6 too: the port is after the last colon). */
-  static String host(String remote) {
-    return remote != null && remote.matches(".*:\\d+") ? remote.substring(0, remote.lastIndexOf(':')) : remote;
   }
 
   public CompletableFuture<String> logout(Exchange exchange) {

@@ -51,11 +51,14 @@ public final class Caller {
 
   /** The caller of {@code exchange}; 401 when the gate established none. */
   public static Caller of(Exchange exchange) {
+    return find(exchange).orElseThrow(() -> AccessDenied.unauthenticated("authentication required"));
+  }
+
+  /** The caller of {@code exchange}, if the gate established one. */
+  static java.util.Optional<Caller> find(Exchange exchange) {
     Object user = exchange.getMessage().getHeader(HEADER);
-    if (user instanceof io.vertx.ext.auth.User u && u.attributes().getValue(ATTRIBUTE) instanceof Caller c) {
-      return c;
-    }
-    throw AccessDenied.unauthenticated("authentication required");
+    return user instanceof io.vertx.ext.auth.User u && u.attributes().getValue(ATTRIBUTE) instanceof Caller c
+        ? java.util.Optional.of(c) : java.util.Optional.empty();
   }
 
   /** 403 unless the caller may act on {@code router}. */

@@ -145,10 +145,7 @@ public final class HttpApi {
   static void noteAttack(Exchange exchange, Throwable failure) {
     if (io.mikrobill.billing.Refusals.cause(failure) instanceof io.mikrobill.validation.ValidationException v
         && v.codes().contains(io.mikrobill.validation.FieldError.SECURITY)) {
-      Object user = exchange.getMessage().getHeader(Caller.HEADER);
-      if (user instanceof io.vertx.ext.auth.User u && u.attributes().getValue(Caller.ATTRIBUTE) instanceof Caller c) {
-        c.attacked();
-      }
+      Caller.find(exchange).ifPresent(Caller::attacked);
     }
   }
 

@@ -65,7 +65,7 @@ final class BrokerSecurityManager implements ActiveMQSecurityManager5 {
     }
     Optional<Principal> principal;
     try {
-      principal = credentials.check(user, password, host(remote(connection)));
+      principal = credentials.check(user, password, io.mikrobill.security.ClientAddress.host(remote(connection)));
     } catch (RuntimeException e) {
       // a broken principal store refuses the login; it must not take the broker's thread down
       LOG.warn("broker=embedded login check failed remote={} error=\"{}\"", remote(connection), e.toString());
@@ -112,18 +112,6 @@ final class BrokerSecurityManager implements ActiveMQSecurityManager5 {
     subject.getPrincipals().add(new UserPrincipal(user));
     subject.getPrincipals().add(new RolePrincipal(role));
     return subject;
-  }
-
-  /** The host of an address as Artemis gives it ({@code /127.0.0.1:51234}, or {@code /[::1]:51234}). */
-  static String host(String remote) {
-    if (remote == null) {
-      return null;
-    }
-    String r = remote.startsWith("/") ? remote.substring(1) : remote;
-    if (r.matches(".*:\\d+")) {
-      r = r.substring(0, r.lastIndexOf(':'));
-    }
-    return r.startsWith("[") && r.endsWith("]") ? r.substring(1, r.length() - 1) : r;
   }
 
   private static String remote(RemotingConnection connection) {
